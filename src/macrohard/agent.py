@@ -302,12 +302,21 @@ class Agent:
     def _step(self, step: Step, messages: list[dict[str, Any]], tools: list[dict[str, Any]],
               run: Run, ctx: GuardContext) -> bool:
         t0 = time.perf_counter()
-        reply = self._complete(messages, tools, ctx, run.parent_id).without_surrogates()  # what no UTF-8 holds: never stored (rel39)
+        holds = self._reserve(run, messages, tools, step.index)
+        try:
+            reply = self._complete(messages, tools, ctx, run.parent_id).without_surrogates()  # what no UTF-8 holds: never stored (rel39)
+        except BaseException:
+            self._release(holds)
+            raise
         step.model_ms = (time.perf_counter() - t0) * 1000
         step.usage = reply.usage
         run.usage = run.usage + reply.usage
         run.cost_usd += reply.cost_usd
         ctx.usage, ctx.cost_usd = run.usage, run.cost_usd
+        if holds:  # settled at what the call came to (the charge before the next step finds nothing more due)
+            run.cost_usd = max(run.cost_usd, budget.priced(run.model, run.usage, 0.0))
+            for extra, hold in holds:
+                extra.charge_model(run, hold, step=step.index)
         step.thought = reply.text
         action, call_id = parse_reply(reply)
         if isinstance(action, FinishAction) and self.env.kind == "none" and _placeholder(action.answer):
@@ -494,6 +503,37 @@ class Agent:
         policy = getattr(self.guard, "policy", None)
         if policy is not None:
             budget.check_daily_budget(policy.budgets.per_day, self.store, run)
+
+    def _reserve(self, run: Run, messages: list[dict[str, Any]], tools: list[dict[str, Any]],
+                 index: int) -> list[tuple[Any, str]]:
+        """rt58c: before each model call, a wallet that pays for the model holds the most the call can cost (its
+        prompt and its longest reply at the model's prices); an HTTP model with no cap of its own is given one (sent
+        to its server), so the bound holds. Each (wallet, hold) is settled after the call, or released."""
+        extras = [e for e in self.extra_envs if callable(getattr(e, "reserve_model", None)) and getattr(e, "model_spend", False)]
+        if not extras:
+            return []
+        from macrohard.models.prices import CALL_TOKENS, call_bound_usd
+
+        if getattr(self.model, "max_tokens", 0) is None and call_bound_usd(self.model, [], []):
+            setattr(self.model, "max_tokens", CALL_TOKENS)  # noqa: B010 - not every Model has the attribute
+        bound = call_bound_usd(self.model, messages, tools)
+        holds: list[tuple[Any, str]] = []
+        try:
+            for extra in extras:
+                if (hold := extra.reserve_model(run, bound, step=index)) is not None:
+                    holds.append((extra, hold))
+        except BaseException:
+            self._release(holds)
+            raise
+        return holds
+
+    @staticmethod
+    def _release(holds: list[tuple[Any, str]]) -> None:
+        for extra, hold in holds:
+            try:
+                extra.release_model(hold)
+            except Exception:  # noqa: BLE001 - a hold not given back expires by itself (HOLD_TTL_S)
+                pass
 
     def _charge_last(self, run: Run) -> None:
         """rt56d: debit the wallet what the model cost after its last charge (the call that finished, or failed).

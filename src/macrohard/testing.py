@@ -60,7 +60,8 @@ class FakeOpenAIServer:
     answer with (429, 500, ...), ``bytes`` sent verbatim as a 200 body (a broken server: HTML, bad
     JSON), ``"hang"`` (never answer), ``("trickle", seconds[, content_type])`` (headers, then one
     byte every ``seconds``, never ending), or a callable that makes one of these from the request's
-    body. ``requests`` records every JSON body received. A request with
+    body. ``requests`` records every JSON body received. A reply dict's ``usage`` (the API's dict) is what the
+    server says the call used (10 prompt and 5 completion tokens when it has none). A request with
     ``"stream": true`` gets a reply dict as server-sent ``chat.completion.chunk`` events: the text word
     by word (``chunk_delay`` seconds apart), each tool call's name then its arguments in two pieces.
     """
@@ -182,7 +183,8 @@ class FakeOpenAIServer:
                 message = {"role": "assistant", "content": item.get("text"), "tool_calls": calls or None}
                 self._send(200, {"id": "chatcmpl-fake", "object": "chat.completion", "model": body.get("model"),
                                  "choices": [{"index": 0, "message": message, "finish_reason": "tool_calls"}],
-                                 "usage": {"prompt_tokens": 10, "completion_tokens": 5, "total_tokens": 15}})
+                                 "usage": item.get("usage") or {"prompt_tokens": 10, "completion_tokens": 5,
+                                                                "total_tokens": 15}})
 
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         # shutdown() waits for the loop's next poll: 0.05 s, not the default 0.5 s that every close of a server that

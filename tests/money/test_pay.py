@@ -159,10 +159,12 @@ def test_the_executor_refuses_what_the_guard_did_not_approve(ledger, tmp_path):
 def test_model_spend_is_debited_from_the_same_wallet_and_an_empty_wallet_stops_the_run(ledger, tmp_path):
     # grok-4: $3 per million prompt tokens; 400k tokens a call = $1.20 a call
     run, _, _ = run_pays(ledger, tmp_path, [pay(amount="1")], model_spend=True, tokens=400_000, model="grok-4")
-    model_txs = [t for t in ledger.run_transactions(run.id) if t.kind == "model"]
+    model_txs = [t for t in ledger.run_transactions(run.id) if t.kind == "model" and t.status == "posted"]  # rt58c: holds too
     # charged before step 2, and (rt56d) the finishing call at the run's end: before, it was never debited
     assert sum(t.amount for t in model_txs) == 240 and run.status is RunStatus.succeeded
-    assert model_txs[0].step == 1 and model_txs[0].audit_seq is not None
+    # rt58c: each call settled as it ends (step 1's before any audit record of the run: linked to none), the next to
+    # the run's last record before it
+    assert [t.step for t in model_txs] == [1, 2] and model_txs[0].audit_seq is None and model_txs[1].audit_seq
     assert ledger.account("user:alice").available == 10_000 - 100 - 240
     ledger.open_account("user", "poor", "USD")
     ledger.fund("user:poor", 100)

@@ -480,6 +480,8 @@ def test_amount_currency_and_payee_tricks_pay_exactly_what_was_reviewed_or_nothi
     the guard sees it, and the same object is executed: 10.00 and 9.00 are paid as reviewed; a sub-cent amount, an
     unknown currency and a confusable payee pay nothing."""
     policy = _wallet(_home, tmp_path, "100")
+    # rt58c: `ask_over` counts the run's payments to one payee together (10.00 + 9.00 would be asked at 10)
+    policy.write_text(policy.read_text() + "  ask_over: 20\n")
     pay = {"kind": "pay", "payee": "shop", "currency": "USD"}
     model = _steps(tmp_path / "s.json", [{**pay, "amount": "1e1"}, {**pay, "amount": "\u0669"},
                                          {**pay, "amount": "9.001"}, {**pay, "amount": "1", "currency": "U\u0455D"},

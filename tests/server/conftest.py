@@ -204,3 +204,16 @@ def chromium(_chromium_browser):
     pages = _Pages(_chromium_browser)
     yield pages
     pages.close()
+
+
+def person_click(page, selector: str) -> None:  # noqa: ANN001 - playwright's Page
+    """rt58c: a person's click on an approving control (Approve, Apply): the pointer moves on the page onto it, then
+    clicks. The app ignores a click with no move before it (a window opened under a double-click: test_redteam58c)."""
+    target = page.locator(selector).first
+    target.scroll_into_view_if_needed()
+    box = target.bounding_box()
+    assert box is not None, f"{selector} is not shown"
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    page.mouse.move(x + 30, y + 20)
+    page.mouse.move(x, y, steps=3)
+    page.mouse.click(x, y)

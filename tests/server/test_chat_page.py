@@ -4,7 +4,7 @@ from the page; another user's conversation is 404 and an over-long message 413 n
 
 from __future__ import annotations
 
-from tests.server.conftest import ASK, mh, script
+from tests.server.conftest import ASK, mh, person_click, script
 
 
 def test_chat_delegates_streams_and_asks_from_the_page(server, chromium):
@@ -25,7 +25,7 @@ def test_chat_delegates_streams_and_asks_from_the_page(server, chromium):
     page.wait_for_selector("details.delegation ol li.step", timeout=30_000)
     assert "hi-from-operator" in page.inner_text("details.delegation")
     page.wait_for_selector("#approvals .ask button.approve", timeout=30_000)
-    page.click("#approvals .ask button.approve")
+    person_click(page, "#approvals .ask button.approve")
     page.wait_for_selector(".msg.assistant:not(.streaming)", timeout=30_000)
     assert "greeted and ran it" in page.inner_text(".msg.assistant")
     assert page.inner_text("details.delegation summary .status") == "succeeded"

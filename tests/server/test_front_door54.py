@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 import pytest
-from tests.server.conftest import ROOT, mh, wait_for
+from tests.server.conftest import ROOT, mh, person_click, wait_for
 
 from macrohard.testing import FakeOpenAIServer
 
@@ -271,7 +271,7 @@ def test_a_members_delegated_run_is_theirs_and_its_question_is_asked_and_answere
                 page.screenshot(path=str(shots / "parent-question-390.png"), full_page=True)
                 page.goto(f"{server.url}/runs/{sub}")
                 page.wait_for_selector(f"#ask-{asked['id']} button.approve", timeout=30_000)
-            page.click(f"#ask-{asked['id']} button.approve")
+            person_click(page, f"#ask-{asked['id']} button.approve")
             assert wait_for(lambda: alice.get(f"/api/runs/{parent}").json()["status"] != "running", 90)
             twice = alice.post(f"/api/runs/{parent}/approvals/{asked['id']}", json={"approve": False})
             assert twice.status_code == 404, twice.text  # answered once, on either page

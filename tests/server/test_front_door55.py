@@ -10,7 +10,7 @@ import json
 import subprocess
 import sys
 
-from tests.server.conftest import ROOT, Server
+from tests.server.conftest import ROOT, Server, person_click
 
 NO_TERMINAL = "denied by policy: no terminal to ask"
 
@@ -160,7 +160,7 @@ def test_a_web_chats_delegated_run_is_asked_and_answered_on_its_own_page(server,
     asked = page.wait_for_selector("#approvals .ask", timeout=30_000)
     assert conv["id"] in asked.inner_text()  # it says where else it is shown
     approval_id = asked.get_attribute("id").removeprefix("ask-")
-    asked.query_selector("button.approve").click()
+    person_click(page, f"#ask-{approval_id} button.approve")
     page.wait_for_selector(".answered-ask, #step-1", timeout=60_000)
     chat.wait_for_selector("#approvals .answered-ask", timeout=30_000)  # the chat page's buttons are gone
     assert "approved by user owner" in chat.inner_text("#approvals")

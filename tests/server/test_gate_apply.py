@@ -9,7 +9,7 @@ from pathlib import Path
 
 import httpx
 from tests.coding.conftest import CALC, TESTS, git, make_repo
-from tests.server.conftest import mh, script
+from tests.server.conftest import mh, person_click, script
 
 from macrohard.safety.audit import AuditLog
 
@@ -48,7 +48,12 @@ def test_apply_on_the_run_page_commits_a_change_whose_gate_passed(server, chromi
         assert forged.status_code == 403 and "CSRF" in forged.text
     assert not _branch(repo, f"macrohard/{run_id}")
 
-    page.click("#apply button")
+    # rt58c: a click at once on the fresh page (a window another site opened under a double-click) applies nothing
+    box = page.locator("#apply button").bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    assert "Not taken" in page.wait_for_selector("#apply p.gate").inner_text()
+    assert page.locator(".applied").count() == 0 and not _branch(repo, f"macrohard/{run_id}")
+    person_click(page, "#apply button")
     page.wait_for_selector(".applied", timeout=60_000)
     branch = f"macrohard/{run_id}"
     assert f"on branch {branch}" in page.inner_text(".applied") and "by web:owner" in page.inner_text(".applied")
@@ -74,7 +79,7 @@ def test_a_failing_gate_is_refused_with_the_list_and_force_is_a_recorded_overrid
 
     page = _page(chromium, server, run_id)
     assert "Test gate: failed" in page.inner_text("#gate")
-    page.click("#apply button")  # without the override
+    person_click(page, "#apply button")  # without the override
     refusal = page.wait_for_selector("#apply-error", timeout=60_000).inner_text()
     assert "did not pass the test gate" in refusal and "newly failing: test_calc::test_mul" in refusal
     assert not _branch(repo, branch)
@@ -83,7 +88,7 @@ def test_a_failing_gate_is_refused_with_the_list_and_force_is_a_recorded_overrid
     assert api.status_code == 409 and "test_calc::test_mul" in api.json()["detail"] and not _branch(repo, branch)
 
     page.check("#apply input[name=force]")
-    page.click("#apply button")
+    person_click(page, "#apply button")
     page.wait_for_selector(".applied", timeout=60_000)
     assert "(override)" in page.inner_text(".applied")
     assert "return a ** b" in git(repo, "show", f"{branch}:calc.py")

@@ -7,7 +7,7 @@ import json
 import os
 from pathlib import Path
 
-from tests.server.conftest import ASK, mh, script, wait_for
+from tests.server.conftest import ASK, mh, person_click, script, wait_for
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -41,7 +41,7 @@ def test_login_watch_live_approve_and_continue(server, chromium, tmp_path):
     page.screenshot(path=str(shot), full_page=True)
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 10_000
 
-    page.click(".ask button.approve")
+    person_click(page, ".ask button.approve")
     page.wait_for_selector("#step-4", timeout=20_000)
     assert "allow by user owner" in page.inner_text("#step-2 .head")
     assert "approved-ran" in page.inner_text("#step-3")

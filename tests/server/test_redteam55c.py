@@ -25,7 +25,7 @@ import time
 
 import httpx
 import pytest
-from tests.server.conftest import Server, free_port, mh, wait_for
+from tests.server.conftest import Server, free_port, mh, person_click, wait_for
 
 from macrohard.testing import FakeOpenAIServer
 
@@ -419,7 +419,7 @@ def test_the_run_page_still_works_under_the_policy(servers, chromium):
     page.goto(f"{srv.url}/runs/{run_id}")
     page.wait_for_selector("#approvals button.approve", timeout=60_000)
     assert "plain-words-here" in page.inner_text("#steps")
-    page.click("#approvals button.approve")
+    person_click(page, "#approvals button.approve")
     run = _ended(srv, run_id, None)
     page.wait_for_selector("#done:not([hidden])", timeout=30_000)
     assert run["status"] == "succeeded", run

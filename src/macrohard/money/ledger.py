@@ -236,12 +236,14 @@ class Ledger:
 
     def transfer(self, payer: str, payee: str, amount: int, currency: str, *, key: str | None = None,
                  kind: str = "transfer", memo: str = "", caps: Sequence[Cap] = (), repeat_window_s: float | None = None,
-                 **links: Any) -> Transaction:
+                 release: str | None = None, **links: Any) -> Transaction:
         """Post ``amount`` from ``payer`` to ``payee`` at once (idempotent on ``key``; ``caps``: limits checked
         against the payer's spending totals inside the same write). ``repeat_window_s``: without a ``key``, refuse
-        (``RepeatedPayment``) when the same payment was made in the last that many seconds."""
+        (``RepeatedPayment``) when the same payment was made in the last that many seconds. ``release``: a pending
+        hold of the payer voided in the same write (rt58c: a reservation settled at what it came to, with no moment
+        between the release and the payment in which another payment could take the money)."""
         return self._record(payer, payee, amount, currency, key=key, kind=kind, memo=memo, hold_s=None, caps=caps,
-                            repeat_window_s=repeat_window_s, **links)
+                            repeat_window_s=repeat_window_s, release=release, **links)
 
     def hold(self, payer: str, payee: str, amount: int, currency: str, *, key: str | None = None,
              kind: str = "payment", memo: str = "", ttl_s: float = HOLD_TTL_S, caps: Sequence[Cap] = (),
@@ -254,7 +256,7 @@ class Ledger:
 
     def _record(self, payer: str, payee: str, amount: int, currency: str, *, key: str | None, kind: str, memo: str,
                 hold_s: float | None, caps: Sequence[Cap] = (), repeat_window_s: float | None = None,
-                run_id: str | None = None,
+                release: str | None = None, run_id: str | None = None,
                 step: int | None = None, audit_seq: int | None = None, division: str | None = None) -> Transaction:
         check_minor(amount)
         currency = check_currency(currency)
@@ -286,6 +288,12 @@ class Ledger:
                     return Transaction(*row[:-1])  # the same request again: its first result, nothing new
                 if keyless and repeat_window_s:
                     self._refuse_repeat(db, fingerprint, payer, now - repeat_window_s, now)
+                if release is not None:
+                    held = self._tx(db, release)
+                    if held.payer != payer or held.status not in ("pending", "voided"):
+                        raise LedgerError(f"transaction {held.id} is no hold of {payer} to release ({held.status})")
+                    db.execute("UPDATE money_transactions SET status='voided', voided_at=?, void_reason='settled' "
+                               "WHERE id=? AND status='pending'", (now, held.id))
                 for acc in (payer, payee):
                     cur = db.execute("SELECT currency FROM money_accounts WHERE id=?", (acc,)).fetchone()
                     if cur is None:
@@ -491,6 +499,18 @@ class Ledger:
         marks = ", ".join("?" * len(run_ids))
         row = self._db().execute(f"SELECT COALESCE(SUM(amount), 0) FROM money_spend_totals WHERE payer = ? AND day = -1 "
                                  f"AND scope IN ({marks})", (payer, *(f"run:{r}" for r in run_ids))).fetchone()
+        return int(row[0])
+
+    def runs_payee_paid(self, payer: str, run_ids: list[str], payee: str) -> int:
+        """What ``payer`` has paid or holds for payments to ``payee`` (and its pre-fold spellings) in these runs
+        (rt58c: ``ask_over`` counts a run's split payments to one payee together)."""
+        if not run_ids:
+            return 0
+        db = self._db()
+        payees = self._payee_ids(db, account_id("payee", payee))
+        row = db.execute(f"SELECT COALESCE(SUM(amount), 0) FROM money_transactions WHERE payer = ? AND kind = 'payment' "
+                         f"AND status IN ('pending', 'posted') AND run_id IN ({', '.join('?' * len(run_ids))}) "
+                         f"AND payee IN ({', '.join('?' * len(payees))})", (payer, *run_ids, *payees)).fetchone()
         return int(row[0])
 
     def spend_problems(self) -> list[str]:

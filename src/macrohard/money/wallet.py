@@ -14,6 +14,7 @@ debited from the same wallet before each step, so one balance is the run's budge
 from __future__ import annotations
 
 import math
+import secrets
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
@@ -51,6 +52,9 @@ class Wallet:
                                    division=division)
         if run_id in self.tree and len(self.tree) > 1:
             spent["tree"] = self.ledger.runs_spent(self.account, self.tree)
+        # rt58c: what this run (with its delegating and delegated runs) already pays this payee, for ``ask_over``
+        spent["run_payee"] = self.ledger.runs_payee_paid(self.account, self.tree if run_id in self.tree else [run_id],
+                                                         payee) if run_id else 0
         return spent
 
     def balance(self) -> str:
@@ -186,23 +190,56 @@ class PayEnvironment:
 
     # -- model spend -------------------------------------------------------------------------
 
-    def charge_model(self, run: Run) -> None:
-        """Debit what the model has cost this run so far (whole cents, rounded up) that is not yet debited."""
+    def reserve_model(self, run: Run, bound_usd: float, *, step: int) -> str | None:
+        """rt58c: hold the most the model's next call can cost (``models.prices.call_bound_usd``, whole cents rounded
+        up) before it is made; its id, or None when nothing is to be held. Before, the wallet was debited after each
+        call, the price known only then: a run whose balance was short still made its next call (the provider paid
+        for a call the wallet could not cover). A wallet that cannot hold the bound ends the run before the call."""
+        if not self.model_spend or bound_usd <= 0:
+            return None
+        cents = math.ceil(round(bound_usd * 100, 6))
+        ledger = self.wallet.ledger
+        ledger.open_account("payee", MODEL_PAYEE.split(":", 1)[1], "USD")
+        try:
+            hold = ledger.hold(self.wallet.account, MODEL_PAYEE, cents, "USD", kind="model",
+                               key=f"model-hold:{run.id}:{step}:{secrets.token_hex(4)}",
+                               memo=f"model {run.model}: the most its call of step {step} can cost", run_id=run.id,
+                               step=step)
+        except MoneyError as exc:
+            raise BudgetExceeded(f"the wallet {self.wallet.account} cannot pay for the model: its next call may cost "
+                                 f"up to {fmt(cents, 'USD')} (its prompt and its longest reply at the model's prices), "
+                                 f"held before the call, and {exc}") from exc
+        return hold.id
+
+    def charge_model(self, run: Run, hold: str | None = None, *, step: int | None = None) -> None:
+        """Debit what the model has cost this run so far (whole cents, rounded up) that is not yet debited; ``hold``,
+        the call's reservation, is released in the same write (settled at what the call came to)."""
         if not self.model_spend:
             return
         due = math.ceil(round(run.cost_usd * 100, 6))
         ledger = self.wallet.ledger
         charged = sum(t.amount for t in ledger.run_transactions(run.id) if t.kind == "model" and t.status == "posted")
         if due <= charged:
+            if hold is not None:
+                ledger.void(hold, "settled")
             return
         ledger.open_account("payee", MODEL_PAYEE.split(":", 1)[1], "USD")
         try:
             head = self._audit_log().head(run.id)  # the run's last audit record before this charge
             ledger.transfer(self.wallet.account, MODEL_PAYEE, due - charged, "USD", kind="model",
-                            key=f"model:{run.id}:{due}", memo=f"model {run.model}", run_id=run.id, step=run.steps,
-                            audit_seq=head[0] if head else None)
+                            key=f"model:{run.id}:{due}", memo=f"model {run.model}", run_id=run.id,
+                            step=run.steps if step is None else step,
+                            audit_seq=head[0] if head else None, release=hold)
         except MoneyError as exc:
+            if hold is not None:  # the call came to more than its bound (a server past its own cap) and the rest
+                ledger.void(hold, "its call cost more than the wallet holds")  # is short: the run ends on it
             raise BudgetExceeded(f"the wallet {self.wallet.account} cannot pay for the model: {exc}") from exc
+
+    def release_model(self, hold: str) -> None:
+        """A reservation whose call made no reply (an error, a timeout, a stop): given back."""
+        tx = self.wallet.ledger.transaction(hold)
+        if tx.status == "pending":
+            self.wallet.ledger.void(hold, "the call made no reply")
 
 
 def open_wallet(store: Any, account: str, policy: Any = None) -> PayEnvironment:

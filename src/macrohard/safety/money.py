@@ -3,7 +3,7 @@
 Per run, per day, per payee (a day) and per division (a day), counted from the ledger (what was paid and
 what is held), plus the payment itself. A payee the policy refuses is denied; past a limit the payment
 becomes ``over_limit`` (ask by default); a new payee (never paid from this wallet, not in ``payees``) or an
-amount over ``ask_over`` is asked about. The ledger still refuses anything the wallet cannot cover.
+amount over ``ask_over`` is asked about, counting what the run (with its delegations) already paid that payee. The ledger still refuses anything the wallet cannot cover.
 
 The wallet comes from the run (``ctx.wallet``, set by the pay executor when it binds to the run); a run
 without one cannot pay. Amounts are compared in integer minor units.
@@ -91,8 +91,14 @@ class MoneyCheck:
                 return _deny(f"{payee!r} was never paid from {wallet.account} and the policy pays only known payees")
             asks.append(f"{payee!r} is a new payee (never paid from {wallet.account})")
         ask_over = limits["ask_over"]
+        # rt58c: split payments to one payee count together within the run (and its delegations). Before, `ask_over`
+        # was per payment: 9 + 9 + 9 to one shop under `ask_over: 10` was never asked (only the run limit stopped it)
+        before = spent.get("run_payee", 0)
         if ask_over is not None and amount > ask_over:
             asks.append(f"{fmt(amount, currency)} is over the {fmt(ask_over, currency)} asked about")
+        elif ask_over is not None and before + amount > ask_over:
+            asks.append(f"with {fmt(before, currency)} already paid to {payee} by {run_who}, it makes "
+                        f"{fmt(before + amount, currency)}, over the {fmt(ask_over, currency)} asked about")
         if asks:
             return Verdict(decision=Decision.ask, check="money:ask",
                            reason=f"pay {fmt(amount, currency)} to {payee}: {'; '.join(asks)}")

@@ -163,7 +163,8 @@ class Money(_Strict):
     per_day: Decimal | None = Field(default=Decimal(100), ge=0, description="Paid from one wallet a day (UTC).")
     per_payee: Decimal | None = Field(default=Decimal(50), ge=0, description="Paid to one payee a day.")
     per_division: dict[str, Decimal] = Field(default_factory=dict, description="Paid by a division's runs a day.")
-    ask_over: Decimal | None = Field(default=Decimal(10), ge=0, description="A single payment above this is asked.")
+    ask_over: Decimal | None = Field(default=Decimal(10), ge=0, description="A payment above this is asked, counting what the same run (with its delegations) already "
+                                                                         "paid the same payee.")
     over_limit: Decision = Field(default=Decision.ask, description="What a payment past a limit becomes (ask/deny).")
     new_payee: Decision = Field(default=Decision.ask, description="A payee never paid from this wallet and not in "
                                                                   "`payees`.")

@@ -81,6 +81,79 @@ const macrohard = (() => {
     box.append(div);
   }
 
+  // rt58c: double-clickjacking. Another site's page opens this page in a new window (or brings it to the front) on the
+  // first click of a double-click; the second click lands on Approve. Framing is refused by the headers, a top-level
+  // window is not. So an approving control (Approve here and in a chat, Apply) takes a click only while this page is
+  // visible and focused, and only after a person aimed at it since it appeared and since the page last lost focus:
+  // - a pointer's click: the pointer was moved on this page (a trusted move to another point than the last one seen,
+  //   so a window that appears under a resting pointer, which gets at most a move to that same point, does not count)
+  //   and the control is where it was at that move (a layout shift or a scroll under a resting pointer is no aim);
+  // - a finger's or pen's (a click of pointerType touch or pen): a swipe on this page (a trusted move of 10 px or
+  //   more); no place check, as the swipe scrolls the page; a tap is no aim (the double-tap's second lands at once);
+  // - a keyboard's (a click with detail 0): the control has the focus, and got it by a key pressed (not held) on this
+  //   page after it appeared (Tab), not by a pointer's press (a click at once focuses the button: an Enter asked for
+  //   next would otherwise answer for it).
+  // Not a timer. Deny and Stop are not held (the safe answers).
+  const gate = (() => {
+    let last = null;        // where the pointer was last seen on this page (screen coordinates), null after a blur
+    let moved = -Infinity;  // when a person last moved the pointer here (event time)
+    let keyed = -Infinity;  // when a person last pressed a key here
+    let swiped = -Infinity; // when a person last swiped a finger or pen here
+    let input = "";         // the kind of the last input here: "key" or "pointer"
+    let lost = 0;           // when this page last lost focus or was hidden
+    const live = new Set();
+    const here = () => document.visibilityState === "visible" && document.hasFocus();
+    const box = (b) => { const r = b.getBoundingClientRect(); return [r.left, r.top, r.width, r.height].map(Math.round).join(","); };
+    document.addEventListener("pointermove", (e) => {
+      if (!e.isTrusted) return;
+      const changed = last !== null && (e.screenX !== last[0] || e.screenY !== last[1]);
+      if (last !== null && (e.pointerType === "touch" || e.pointerType === "pen") && here()
+          && Math.hypot(e.screenX - last[0], e.screenY - last[1]) >= 10) swiped = e.timeStamp;
+      if (e.pointerType === "touch" || e.pointerType === "pen") {  // the swipe's start stays the reference point
+        if (last === null) last = [e.screenX, e.screenY];
+        return;
+      }
+      last = [e.screenX, e.screenY];
+      if (!changed || !here()) return;
+      moved = e.timeStamp;
+      for (const b of live) { if (b.isConnected) b.macrohardGate.at = box(b); else live.delete(b); }
+    }, true);
+    document.addEventListener("pointerdown", (e) => { if (e.isTrusted) { last = [e.screenX, e.screenY]; input = "pointer"; } }, true);
+    document.addEventListener("keydown", (e) => { if (e.isTrusted && !e.repeat && here()) { keyed = e.timeStamp; input = "key"; } }, true);
+    document.addEventListener("focusin", (e) => {
+      const g = e.target.macrohardGate;
+      if (g) g.keyFocus = input === "key" && keyed > Math.max(g.shown, lost) ? keyed : null;
+    }, true);
+    const away = () => { lost = performance.now(); last = null; };
+    window.addEventListener("blur", away);
+    window.addEventListener("pageshow", (e) => { if (e.persisted) away(); });  // back from the back/forward cache
+    document.addEventListener("visibilitychange", () => { if (document.visibilityState !== "visible") away(); });
+    return {
+      hold(b) { b.macrohardGate = { shown: performance.now(), at: null, keyFocus: null }; live.add(b); },
+      // why the click ``ev`` on b is not taken, or "" when it is
+      why(b, ev) {
+        const g = b.macrohardGate;
+        if (!g) return "";
+        const since = Math.max(g.shown, lost);
+        const aimed = ev.detail === 0
+          ? document.activeElement === b && g.keyFocus !== null && g.keyFocus > since
+          : ev.pointerType === "touch" || ev.pointerType === "pen" ? swiped > since
+          : moved > since && g.at === box(b);
+        if (here() && aimed) return "";
+        return `Not taken: move the pointer over this page (on a touch screen: swipe it) before you click ` +
+          `${b.textContent.trim()} (or reach it with the keyboard's Tab). A click on a page that has just opened, come ` +
+          "to the front, or moved under a resting pointer is ignored: another site could have put it under your double-click.";
+      },
+    };
+  })();
+
+  function gateNote(where, b, ev) {
+    const why = gate.why(b, ev);
+    for (const e of where.querySelectorAll("p.gate")) e.remove();
+    if (why) where.append(el("p", "note gate", why));
+    return !why;
+  }
+
   // ux53: Approve and Deny, each answer sent once. Before, both stayed clickable until the server's approval_done
   // arrived: a quick second click (or the other button) added "404: no open approval … it was answered". Now the first
   // click holds both and says it was sent; a refusal is shown (and the buttons given back unless the question is gone).
@@ -89,8 +162,10 @@ const macrohard = (() => {
     const sent = el("p", "sent", "");
     for (const [label, ok] of [["Approve", true], ["Deny", false]]) {
       const b = el("button", ok ? "approve" : "deny", label);
-      b.addEventListener("click", async () => {
+      if (ok) gate.hold(b);
+      b.addEventListener("click", async (ev) => {
         if (buttons.some((x) => x.disabled)) return;
+        if (!gateNote(div, b, ev)) return;
         for (const x of buttons) x.disabled = true;
         for (const e of div.querySelectorAll("p.error")) e.remove();
         sent.textContent = `sent: ${ok ? "approve" : "deny"}; waiting for the server…`;
@@ -185,10 +260,20 @@ const macrohard = (() => {
     });
   }
 
+  // rt58c: the gate's Apply (a change made a commit in the person's repository) holds as Approve does
+  function applyForm() {
+    const form = document.getElementById("apply");
+    if (!form) return;
+    const button = form.querySelector("button[type=submit]");
+    gate.hold(button);
+    button.addEventListener("click", (ev) => { if (!gateNote(form, button, ev)) ev.preventDefault(); });
+  }
+
   function watchRun(runId) {
     const steps = document.getElementById("steps");
     const waiting = waitingLine();
     stopButton(runId, waiting);
+    applyForm();
     const events = new EventSource(`/api/runs/${runId}/events`);
     events.addEventListener("step", (m) => {
       const d = JSON.parse(m.data);
