@@ -86,6 +86,19 @@ def is_browser(kinds: list[str] | set[str]) -> bool:
     return any(k.startswith("browser_") for k in kinds)
 
 
+# actions that look at or change nothing of an environment: a run offered only these has no workspace, page or
+# desktop to gather evidence from (the chat division: it answers, or hands the work to a division)
+NO_ENVIRONMENT = frozenset({"finish", "delegate", "plan"})
+
+
+def answers_alone(offered: list[str] | set[str]) -> bool:
+    """Whether the run has no environment (``NO_ENVIRONMENT``): its answer is the work, so a finish is the model's own
+    claim to stand or fall with its answer, not a claim about a workspace the harness should look at (ux58: the chat
+    division's "What is the capital of France?" answered "Paris" and ended ``gave_up``, "no bash action offered").
+    The embedded models are offered no ``delegate`` (``local_actions.LOCAL_ACTIONS``): in such a run they answer."""
+    return bool(offered) and set(offered) <= NO_ENVIRONMENT
+
+
 def written_paths(history: list[Any]) -> list[str]:
     """Paths the run wrote: ``write_file`` paths, redirect targets, and the last argument of mv/cp/ln/tar -c,
     touch and mkdir arguments (in order, without repeats)."""
