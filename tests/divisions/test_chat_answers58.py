@@ -37,3 +37,17 @@ def test_a_question_to_the_chat_division_is_answered_not_verified_against_a_work
     assert run["task"]["environment"] == "none", run["task"]
     assert run["status"] == "succeeded" and result.exit_code == 0, (run["status"], run.get("answer"), run.get("error"))
     assert run["answer"] and not run["answer"].startswith("unconfirmed"), run["answer"]
+
+
+def test_a_question_about_a_computers_files_is_not_answered_as_checked() -> None:
+    """Qwen 1.5B answered the README's "how big is /etc/hosts in the sandbox?" with "The size of /etc/hosts is 1024
+    bytes." (made up: the embedded models cannot delegate, and the chat run has nothing to look at); such a claim does
+    not stand (``NOT_LOOKED_AT``, checked through the CLI in RESULTS.md ux58), a question from what one knows does."""
+    from macrohard.models.local_evidence import about_a_machine
+
+    assert about_a_machine("how big is /etc/hosts in the sandbox?") == "/etc/hosts"
+    assert about_a_machine("list the files in my home folder") == "my home folder"
+    assert about_a_machine("What is in the workspace?") == "the workspace"
+    for question in ("What is the capital of France?", "What is 2.5 times 4?", "What is a workspace in VS Code?",
+                     "Explain what a .bashrc file is for"):
+        assert about_a_machine(question) == "", question

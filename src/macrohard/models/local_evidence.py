@@ -99,6 +99,24 @@ def answers_alone(offered: list[str] | set[str]) -> bool:
     return bool(offered) and set(offered) <= NO_ENVIRONMENT
 
 
+# what a question asks about a computer (beside a file path in it): a chat run has nothing of one to look at
+_MACHINE = re.compile(r"\b((this|the|my|your) (sandbox|workspace|machine|computer|disk|(home )?(folder|directory))|"
+                      r"my (files?|folders?|home|repo(sitory)?))\b", re.I)
+NOT_LOOKED_AT = ("unconfirmed: the question is about {what}, which a run with no environment cannot look at (the "
+                 "embedded models hand no work to a division), so the answer was not checked; to have it looked at, "
+                 "ask the operator division (macrohard run --division operator \"...\") (it had answered: {answer})")
+
+
+def about_a_machine(task: str) -> str:
+    """The file paths (not numbers) or the words by which ``task`` asks about a computer ("/etc/hosts", "the
+    sandbox"), or "": an answer to it from what a model knows is a guess (Qwen 1.5B: "The size of /etc/hosts is
+    1024 bytes.", ux58)."""
+    paths = [p for p in task_paths(task) if not re.fullmatch(r"[\d.,]+", p)]
+    if paths:
+        return ", ".join(paths[:3])
+    return m.group(0) if (m := _MACHINE.search(task)) else ""
+
+
 def written_paths(history: list[Any]) -> list[str]:
     """Paths the run wrote: ``write_file`` paths, redirect targets, and the last argument of mv/cp/ln/tar -c,
     touch and mkdir arguments (in order, without repeats)."""
