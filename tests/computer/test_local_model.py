@@ -3,7 +3,10 @@
 The model is offered browser_goto/type/select/click/press and finish under a grammar whose element
 ids are only those of the latest page snapshot and whose typed text is one of the task's values
 (``macrohard.models.local_browser``). Decoding is greedy, so the run is repeatable: it fills the
-name and email boxes and clicks Send (3/3 runs when this test was written, see RESULTS.md).
+name and email boxes and clicks Send (3/3 runs when this test was written, see RESULTS.md). It is the README's
+demo, so the run must end as the model's own finish: ux56 saw it send the form and then open the form's URL again
+until the repeat budget ended it (``out_of_budget``, exit 1), reading the thank-you page as no worked example shows
+a page (a quoted text, the title twice: ``test_local_browser58.py``).
 """
 
 from __future__ import annotations
@@ -32,3 +35,4 @@ def test_embedded_model_submits_the_form(store) -> None:
         assert "browser_type" in kinds and "browser_click" in kinds, kinds
         assert site.received, [s.action for s in steps]
         assert site.received[0]["name"] == "Ada" and site.received[0]["email"] == "ada@example.org", site.received
+        assert run.status is RunStatus.succeeded and steps[-1].action.kind == "finish", (run.status, run.error, kinds)

@@ -8,6 +8,7 @@ choice among a handful of real ones.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -92,7 +93,7 @@ def parse_page(text: str) -> Page | None:
         if not m:
             continue
         role, name, attrs = m["role"], m["name"] or "", m["attrs"] or ""
-        value = (m["value"] or "").strip()
+        value = _unquote((m["value"] or "").strip())
         found = _ID.search(attrs)
         if role == "option" and last_select is not None and not found:
             last_select.options.append(name)
@@ -104,9 +105,23 @@ def parse_page(text: str) -> Page | None:
             last_select = el if role in SELECT_ROLES else None
         elif role in TEXT_ROLES and (name or value):
             page.texts.append((name or value)[:80])
-    labels = {e.name for e in page.elements}
-    page.texts = [t for t in page.texts if t not in labels]  # a field's label is already on its line
+    labels = {e.name for e in page.elements} | {page.title}
+    # a field's label is already on its line, and the page's title on the first ("Page: Thank you"): every
+    # test site's heading repeats its title, and a second "text: Thank you" is what no worked example shows
+    page.texts = [t for t in page.texts if t not in labels]
     return page
+
+
+def _unquote(value: str) -> str:
+    """A text of the aria snapshot as the page shows it: Playwright writes a text YAML would misread (one that holds
+    ": " or starts with a quote, "Thank you, Ada. We received your message (plan: basic).") in double quotes with
+    backslash escapes; the small model read those quotes as part of the page (the worked examples' pages have none)."""
+    if len(value) < 2 or value[0] != '"' or value[-1] != '"':
+        return value
+    try:
+        return str(json.loads(value))
+    except ValueError:  # Playwright's \xNN escapes are not JSON's
+        return value[1:-1].replace('\\"', '"').replace("\\\\", "\\")
 
 
 ROLE_REFUSED = "refused: the element"

@@ -58,6 +58,9 @@ class ClaimSteps:
         (``_review``), the opt-in ``agree`` aid, and a success claim is held for the harness's evidence."""
         evidence = "verify" in self.aids
         refused = None  # the acting chat's own give-up after its "no", when the fresh judge may overrule it
+        if evidence and local_evidence.answers_alone(offered):
+            action, u = self._answer_alone(action, task, chat)
+            return self._reply(action, usage + u)
         if evidence and not browser:  # no finish without a look at the result; a success needs its own "yes"
             claim = action
             action, usage = self._review(action, task, history, chat, usage)
@@ -79,6 +82,21 @@ class ClaimSteps:
                 self._claims.hold(task, len(history), look, action, refused)
                 action = look
         return self._reply(action, usage)
+
+    def _answer_alone(self, action: dict[str, Any], task: str,
+                      chat: list[dict[str, str]]) -> tuple[dict[str, Any], Usage]:
+        """A step of a run with no environment (``local_evidence.answers_alone``): no read-back, no yes/no on a
+        workspace, no evidence action; a finish is its answer, claimed as the model wrote it, except a success
+        claimed on a question about a computer's files or folders, which nothing here looked at
+        (``local_evidence.about_a_machine``): that one does not stand, and says where to ask."""
+        usage = Usage()
+        if action.get("kind") == "finish" and "success" not in action:  # decoding stopped before its answer
+            whole, _, usage = self._act(chat, ["finish"], self._grammar(("finish",), ()))
+            action = whole or {"kind": "finish", "answer": "", "success": False}
+        if action.get("kind") == "finish" and action.get("success") and (what := local_evidence.about_a_machine(task)):
+            answer = local_evidence.NOT_LOOKED_AT.format(what=what, answer=action.get("answer", ""))
+            return {**action, "success": False, "answer": answer}, usage
+        return action, usage
 
     def _settle(self, finish: dict[str, Any], refused: dict[str, Any] | None, task: str,
                 history: list[Past], kinds: list[str] | None = None) -> ModelReply:

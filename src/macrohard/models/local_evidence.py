@@ -86,6 +86,37 @@ def is_browser(kinds: list[str] | set[str]) -> bool:
     return any(k.startswith("browser_") for k in kinds)
 
 
+# actions that look at or change nothing of an environment: a run offered only these has no workspace, page or
+# desktop to gather evidence from (the chat division: it answers, or hands the work to a division)
+NO_ENVIRONMENT = frozenset({"finish", "delegate", "plan"})
+
+
+def answers_alone(offered: list[str] | set[str]) -> bool:
+    """Whether the run has no environment (``NO_ENVIRONMENT``): its answer is the work, so a finish is the model's own
+    claim to stand or fall with its answer, not a claim about a workspace the harness should look at (ux58: the chat
+    division's "What is the capital of France?" answered "Paris" and ended ``gave_up``, "no bash action offered").
+    The embedded models are offered no ``delegate`` (``local_actions.LOCAL_ACTIONS``): in such a run they answer."""
+    return bool(offered) and set(offered) <= NO_ENVIRONMENT
+
+
+# what a question asks about a computer (beside a file path in it): a chat run has nothing of one to look at
+_MACHINE = re.compile(r"\b((this|the|my|your) (sandbox|workspace|machine|computer|disk|(home )?(folder|directory))|"
+                      r"my (files?|folders?|home|repo(sitory)?))\b", re.I)
+NOT_LOOKED_AT = ("unconfirmed: the question is about {what}, which a run with no environment cannot look at (the "
+                 "embedded models hand no work to a division), so the answer was not checked; to have it looked at, "
+                 "ask the operator division (macrohard run --division operator \"...\") (it had answered: {answer})")
+
+
+def about_a_machine(task: str) -> str:
+    """The file paths (not numbers) or the words by which ``task`` asks about a computer ("/etc/hosts", "the
+    sandbox"), or "": an answer to it from what a model knows is a guess (Qwen 1.5B: "The size of /etc/hosts is
+    1024 bytes.", ux58)."""
+    paths = [p for p in task_paths(task) if not re.fullmatch(r"[\d.,]+", p)]
+    if paths:
+        return ", ".join(paths[:3])
+    return m.group(0) if (m := _MACHINE.search(task)) else ""
+
+
 def written_paths(history: list[Any]) -> list[str]:
     """Paths the run wrote: ``write_file`` paths, redirect targets, and the last argument of mv/cp/ln/tar -c,
     touch and mkdir arguments (in order, without repeats)."""

@@ -74,10 +74,15 @@ class Encoder:
 _warned: list[str] = []
 
 
+BUILDING = "is being built by another process (the screens' preparation on this machine's first run)"
+WAIT = "start this program again once that build is done to use it"
+
+
 def _missing(reason: str) -> None:
     if not _warned:
         _warned.append(reason)
-        log.warning("the answer screen runs on its n-gram model alone (%s): %s", reason, FIX)
+        log.warning("the answer screen runs on its n-gram model alone (%s): %s", reason,
+                    WAIT if reason.endswith(BUILDING) else FIX)
 
 
 def parts_missing() -> str | None:
@@ -95,7 +100,11 @@ def parts_missing() -> str | None:
     except EncoderMissing:
         return "the MiniLM weights are not installed"
     graph = graph_path(path)
-    return None if graph.is_file() else f"the MiniLM ONNX graph {graph} was not built"
+    if graph.is_file():
+        return None
+    from macrohard.safety.embed_onnx import being_built
+
+    return f"the MiniLM ONNX graph {graph} {BUILDING}" if being_built(graph) else f"the MiniLM ONNX graph {graph} was not built"
 
 
 def warn_if_missing() -> None:
@@ -127,10 +136,11 @@ def _encoder() -> Encoder | None:
         return None
     except Exception as exc:  # noqa: BLE001 - onnxruntime's InvalidProtobuf/Fail (plain Exceptions): a damaged graph
         from macrohard.safety.embed import discard_damaged, minilm
-        from macrohard.safety.embed_onnx import build
+        from macrohard.safety.embed_onnx import build, building
 
         discard_damaged(graph, exc)
-        session = OnnxMiniLM(build(minilm()))
+        with building(graph):
+            session = OnnxMiniLM(build(minilm()))
     return Encoder(session, tok)
 
 

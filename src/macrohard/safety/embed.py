@@ -530,7 +530,15 @@ def prepare(say: Callable[[str], None] = print) -> None:
     """Build (or find) everything the screens read from the cache: the static token table, the answer screen's
     Gemma token table for other languages (optional: warned without) and its int8 ONNX graph. Minutes the first
     time on a machine or HOME, instant after. Raises ``EncoderMissing``, or ``ImportError`` for the ONNX graph's
-    packages; ``say`` gets one line per part."""
+    packages; ``say`` gets one line per part. The graph's lock is held throughout (``embed_onnx.building``): it is
+    built last, and until then other processes say it is being built."""
+    from macrohard.safety.embed_onnx import building, graph_path
+
+    with building(graph_path(model_dir())):
+        _prepare(say)
+
+
+def _prepare(say: Callable[[str], None]) -> None:
     enc = static()
     say(f"static table ready: {enc.table.shape[0]} tokens x {enc.dim} ({_table_path(model_dir())})")
     from macrohard.safety import gemma_table

@@ -9,9 +9,11 @@ mean-pooled, L2-normalised sentence embedding of token ids, one thread, ~5 ms fo
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,6 +33,42 @@ def graph_path(model_path: Path) -> Path:
         head = fh.read(1 << 16)
     key = hashlib.sha256(b"onnx:%d:%d:" % (GRAPH_VERSION, weights.stat().st_size) + head).hexdigest()[:16]
     return cache_dir() / f"minilm-{key}-int8.onnx"
+
+
+def lock_path(graph: Path) -> Path:
+    """The file a process preparing ``graph`` holds a lock on (``building``): ``minilm-KEY-int8.lock``."""
+    return graph.with_suffix(".lock")
+
+
+@contextlib.contextmanager
+def building(graph: Path) -> Iterator[None]:
+    """Held while this process prepares the screens and so will build ``graph``: another process that finds the graph
+    missing says it is being built rather than advising a build (``being_built``; ux56: `macrohard serve`, started
+    while a fresh HOME's first run prepared the screens, said to run install.sh). Never waits: two builders each
+    write their own temporaries and one ``os.replace`` wins, as before."""
+    import fcntl
+
+    graph.parent.mkdir(parents=True, exist_ok=True)
+    with open(lock_path(graph), "a") as fh:
+        with contextlib.suppress(BlockingIOError):
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        yield  # closing the file releases the lock (a killed process's with it)
+
+
+def being_built(graph: Path) -> bool:
+    """Whether another process holds ``graph``'s lock (``building``) now."""
+    import fcntl
+
+    try:
+        fh = open(lock_path(graph))  # noqa: SIM115 - closed below, which drops a lock taken here
+    except OSError:
+        return False
+    with fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return True
+        return False
 
 
 def _graph(model: MiniLM):
