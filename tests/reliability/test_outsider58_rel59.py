@@ -125,3 +125,156 @@ def test_a_browser_step_whose_screenshot_the_full_disk_refused_is_kept(tmp_path:
         store.close()
     finally:
         subprocess.run(["umount", "-l", str(small)], check=False)
+
+
+class _StallingModelServer:
+    """A loopback OpenAI-compatible server: its first ``answered`` calls are answered at once (the connection kept
+    alive: httpx pools it), the next one is read and then held with no answer (no headers) until the client hangs
+    up or the test ends; ``asked`` is set when that call has come, ``hung_up`` when the client shut its connection."""
+
+    def __init__(self, answered: int) -> None:
+        self.answered = answered
+        self.asked, self.hung_up, self.release, self.over = (threading.Event() for _ in range(4))
+
+    def __enter__(self) -> str:
+        import json
+        import select
+
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"  # keep-alive: the answered call's connection stays in httpx's pool
+
+            def log_message(self, *args: object) -> None:
+                return
+
+            def do_POST(self) -> None:  # noqa: N802
+                self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                if server.answered > 0:
+                    server.answered -= 1
+                    body = json.dumps({"choices": [{"index": 0, "finish_reason": "stop", "message": {
+                        "role": "assistant", "content": "hello"}}]}).encode()
+                    self.send_response(200)
+                    self.send_header("Content-Type", "application/json")
+                    self.send_header("Content-Length", str(len(body)))
+                    self.end_headers()
+                    self.wfile.write(body)
+                    return
+                server.asked.set()
+                try:
+                    while not server.release.is_set():  # bounded: the test sets it at its end
+                        if select.select([self.connection], [], [], 0.05)[0]:
+                            if not self.connection.recv(1):
+                                server.hung_up.set()
+                                break
+                finally:
+                    self.close_connection = True
+                    server.over.set()
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+        self.thread.start()
+        return f"http://127.0.0.1:{self.server.server_address[1]}/v1"
+
+    def __exit__(self, *exc: object) -> None:
+        self.release.set()
+        self.over.wait(10)
+        self.server.shutdown()
+        self.server.server_close()
+        self.thread.join(10)
+
+
+def _sockets() -> int:
+    """How many sockets this process holds open now."""
+    held = 0
+    for fd in os.listdir("/proc/self/fd"):
+        try:
+            held += os.readlink(f"/proc/self/fd/{fd}").startswith("socket:")
+        except OSError:
+            continue
+    return held
+
+
+@pytest.mark.parametrize("answered", [0, 1], ids=["new-connection", "pooled-connection"])
+def test_a_web_runs_stop_ends_a_model_call_that_waits_on_a_stalled_server(answered: int) -> None:
+    """The web's run wrapper (``server/live._Stoppable``) around an OpenAI-compatible model (non-streamed: the agent's
+    calls), Stop pressed while the server holds the call with no answer; the call on a new connection, and on one
+    reused from httpx's pool (the model answered a call before: every call of a run after its first). Before: the run
+    ended at the Stop, but its HTTP call ran on in the helper thread to the model's timeout (120 s here), its
+    connection open. Now the Stop shuts that connection down: the server sees the hang-up, the helper thread ends,
+    and no thread or socket of the call is left."""
+    from macrohard.errors import Stopped
+    from macrohard.models.openai_compat import OpenAICompatModel
+    from macrohard.server.live import _Stoppable
+
+    stalling = _StallingModelServer(answered)
+    with stalling as url:
+        held = _sockets()  # the server's listening socket is open already
+        model = OpenAICompatModel(url, "stalls", timeout=120.0, max_retries=0)
+        try:
+            stop = threading.Event()
+            stop.by = "user owner"  # type: ignore[attr-defined]  # who pressed it, as the server's stop path sets it
+            wrapped = _Stoppable(model, stop)
+            messages = [{"role": "user", "content": "hi"}]
+            for _ in range(answered):
+                assert wrapped.complete(messages, []).text == "hello"
+            ended: list[BaseException | None] = []
+
+            def run() -> None:
+                try:
+                    wrapped.complete(messages, [])
+                    ended.append(None)
+                except BaseException as exc:  # noqa: BLE001 - what ended the run's call is the test's to read
+                    ended.append(exc)
+
+            runner = threading.Thread(target=run, daemon=True)
+            runner.start()
+            assert stalling.asked.wait(30), ended  # the server holds the call now
+            helper = next(t for t in threading.enumerate() if t.name == "macrohard-web-model-call")
+            stop.set()
+            runner.join(30)
+            assert len(ended) == 1 and isinstance(ended[0], Stopped), ended
+            helper.join(30)  # before: alive until the model's timeout (120 s)
+            assert not helper.is_alive(), "the model's HTTP call ran on after the Stop"
+            assert stalling.hung_up.wait(30) and stalling.over.wait(30), "the server never saw the call hang up"
+            assert _sockets() == held, (_sockets(), held)  # the call's connection closed, the server's end too
+        finally:
+            model.close()
+
+
+def test_a_chat_turns_stop_ends_a_stream_stalled_before_its_headers_on_a_pooled_connection(store) -> None:  # noqa: ANN001
+    """rel56's left-open: a chat turn's Stop (``Conversation.stop``, the web's Stop) while the model's server holds the
+    turn's streamed call before its answer's headers, on a connection httpx reused from its pool (the model answered
+    the turn before). Before: only a new connection's socket was known to the Stop, so the turn waited for the
+    model's timeout (120 s here; the test's 30 s). Now the pooled connection is found and shut down too."""
+    from macrohard.chat import Conversation
+    from macrohard.models.openai_compat import OpenAICompatModel
+    from macrohard.store.conversations import ConversationStore
+
+    stalling = _StallingModelServer(1)
+    with stalling as url:
+        model = OpenAICompatModel(url, "stalls", timeout=120.0, max_retries=0)
+        try:
+            conv = Conversation.start(ConversationStore(store), model)
+            list(conv.send("hi"))
+            assert conv.history()[-1].text == "hello", conv.history()
+            ended: list[BaseException | None] = []
+
+            def turn() -> None:
+                try:
+                    list(conv.send("and now?"))
+                    ended.append(None)
+                except BaseException as exc:  # noqa: BLE001 - what ended the turn is the test's to read
+                    ended.append(exc)
+
+            thread = threading.Thread(target=turn, daemon=True)
+            thread.start()
+            assert stalling.asked.wait(30), ended
+            assert conv.stop("stopped from the web by user owner", by="user owner")
+            thread.join(30)
+            assert not thread.is_alive(), "the turn still waited on the model's stalled call 30 s after its Stop"
+            assert len(ended) == 1 and isinstance(ended[0], KeyboardInterrupt), ended
+            assert stalling.hung_up.wait(30), "the server never saw the call hang up"
+        finally:
+            model.close()
