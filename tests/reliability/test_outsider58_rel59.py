@@ -278,3 +278,48 @@ def test_a_chat_turns_stop_ends_a_stream_stalled_before_its_headers_on_a_pooled_
             assert stalling.hung_up.wait(30), "the server never saw the call hang up"
         finally:
             model.close()
+
+
+_LOAD_SIGINT = r"""
+import os, signal, sys, threading, time
+from macrohard.models import get_model
+
+signal.signal(signal.SIGINT, signal.default_int_handler)  # as in a terminal (a background job starts with it ignored)
+main = threading.main_thread().ident
+sent = []
+
+def ctrl_c():
+    for _ in range(400_000):  # until the main thread is inside llama.cpp's load (llama-cpp-python's _internals)
+        frame = sys._current_frames().get(main)
+        if frame is not None and frame.f_code.co_name == "__init__" and frame.f_code.co_filename.endswith("_internals.py"):
+            sent.append(frame.f_code.co_filename)
+            os.kill(os.getpid(), signal.SIGINT)
+            return
+        time.sleep(0.0005)
+
+threading.Thread(target=ctrl_c, daemon=True).start()
+try:
+    get_model("local")
+    for _ in range(200_000):  # Python code, then a sleep: a handler only late would run here
+        pass
+    time.sleep(0.2)
+    print("lost", bool(sent), flush=True)
+except KeyboardInterrupt:
+    print("raised", bool(sent), flush=True)
+"""
+
+
+@pytest.mark.model
+def test_a_ctrl_c_while_the_embedded_model_loads_is_not_lost(tmp_path: Path) -> None:
+    """A Ctrl-C (SIGINT) while llama.cpp loads the embedded model in the main thread (`macrohard chat --model local`
+    loads it before its first prompt; measured there: the chat went on, answered the message and exited 0). Python
+    runs the handler at the next Python code the main thread runs, which was llama-cpp-python's Python log callback:
+    a ctypes callback, whose exception is printed (to /dev/null: the load swaps the fds) and dropped. Before: `lost
+    True` (the SIGINT sent, never raised). Now the callback is C (``models/llama_logs``) and the KeyboardInterrupt
+    comes when the load returns."""
+    import subprocess
+    import sys
+
+    env = {**os.environ, "MACROHARD_HOME": str(tmp_path / "home"), "MACROHARD_LLAMA_EXTRA_BUFFERS": "0"}
+    done = subprocess.run([sys.executable, "-c", _LOAD_SIGINT], capture_output=True, text=True, timeout=300, env=env)
+    assert done.stdout.split() == ["raised", "True"], (done.returncode, done.stdout, done.stderr[-2000:])
