@@ -13,6 +13,7 @@ from __future__ import annotations
 import errno
 import os
 import subprocess
+import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -123,6 +124,10 @@ def test_a_browser_step_whose_screenshot_the_full_disk_refused_is_kept(tmp_path:
         assert len(store.artifacts(run.id, "screenshot")) >= 1  # the first step's screenshot is still there
         assert not list(runtime.rglob("*.unsaved.json"))
         store.close()
+        shown = subprocess.run([sys.executable, "-m", "macrohard", "runs", "show", run.id], capture_output=True,
+                               text=True, timeout=120, env={**os.environ, "MACROHARD_HOME": str(small), "COLUMNS": "200"})
+        said = " ".join(shown.stdout.split())
+        assert "screenshot not kept: the run store's disk was full" in said and "what the agent read" in said, said
     finally:
         subprocess.run(["umount", "-l", str(small)], check=False)
 
