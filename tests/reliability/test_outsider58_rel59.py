@@ -190,12 +190,23 @@ class _StallingModelServer:
         self.thread.join(10)
 
 
-def _sockets() -> int:
-    """How many sockets this process holds open now."""
+def _sockets_to(port: int) -> int:
+    """How many sockets this process holds open to 127.0.0.1:``port`` now (its fds whose TCP inode has that remote
+    port: other tests' or threads' sockets do not count)."""
+    inodes = set()
+    for table in ("/proc/self/net/tcp", "/proc/self/net/tcp6"):
+        try:
+            rows = Path(table).read_text().splitlines()[1:]
+        except OSError:
+            continue
+        for row in rows:
+            fields = row.split()
+            if int(fields[2].rsplit(":", 1)[1], 16) == port:
+                inodes.add(fields[9])
     held = 0
     for fd in os.listdir("/proc/self/fd"):
         try:
-            held += os.readlink(f"/proc/self/fd/{fd}").startswith("socket:")
+            held += os.readlink(f"/proc/self/fd/{fd}") in {f"socket:[{i}]" for i in inodes}
         except OSError:
             continue
     return held
@@ -215,7 +226,7 @@ def test_a_web_runs_stop_ends_a_model_call_that_waits_on_a_stalled_server(answer
 
     stalling = _StallingModelServer(answered)
     with stalling as url:
-        held = _sockets()  # the server's listening socket is open already
+        port = int(url.split(":")[2].split("/")[0])
         model = OpenAICompatModel(url, "stalls", timeout=120.0, max_retries=0)
         try:
             stop = threading.Event()
@@ -236,6 +247,7 @@ def test_a_web_runs_stop_ends_a_model_call_that_waits_on_a_stalled_server(answer
             runner = threading.Thread(target=run, daemon=True)
             runner.start()
             assert stalling.asked.wait(30), ended  # the server holds the call now
+            assert _sockets_to(port) == 1, _sockets_to(port)  # the call's connection
             helper = next(t for t in threading.enumerate() if t.name == "macrohard-web-model-call")
             stop.set()
             runner.join(30)
@@ -243,7 +255,7 @@ def test_a_web_runs_stop_ends_a_model_call_that_waits_on_a_stalled_server(answer
             helper.join(30)  # before: alive until the model's timeout (120 s)
             assert not helper.is_alive(), "the model's HTTP call ran on after the Stop"
             assert stalling.hung_up.wait(30) and stalling.over.wait(30), "the server never saw the call hang up"
-            assert _sockets() == held, (_sockets(), held)  # the call's connection closed, the server's end too
+            assert _sockets_to(port) == 0, _sockets_to(port)  # the call's connection closed (before: open to the end)
         finally:
             model.close()
 
