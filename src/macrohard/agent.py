@@ -394,7 +394,16 @@ class Agent:
         # would fail on it (rel39: a list_dir of such a name crashed the run)
         observation = observation.model_copy(update={"output": no_surrogates(observation.output),
                                                      "meta": _no_surrogates(observation.meta)})
-        observation = self.guard.screen(observation, ctx)
+        try:
+            observation = self.guard.screen(observation, ctx)
+        except Exception as exc:
+            # rel59: the guard's record of the screening was refused (the run store's disk full): the step keeps what
+            # the action did, screened, with why (before: the step was kept with no result, what it read lost)
+            if (screened := getattr(exc, "screened", None)) is not None:
+                step.observation = screened.model_copy(update={"meta": {
+                    **screened.meta, "audit_unrecorded": f"the guard's record of this screening was not written: "
+                                                         f"{str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__}"}})
+            raise
         if limit is not None and not cut and time.monotonic() - self._started >= limit:
             cut = (f"the run's wall budget of {limit:g}s ran out during this step ({step.env_ms / 1000:.1f}s): the "
                    "run ends here (a longer run needs a larger budget.max_seconds)")
@@ -554,16 +563,28 @@ class Agent:
     def _record(self, run: Run, step: Step) -> None:
         stored = step
         obs = step.observation
+        full: DiskFull | None = None
         if obs is not None and obs.images and hasattr(self.store, "add_artifact"):
-            ids = [self.store.add_artifact(run.id, "screenshot", img.media_type, data=base64.b64decode(img.data_b64),  # type: ignore[attr-defined]
-                                           step=step.index) for img in obs.images]
-            stored = step.model_copy(update={"observation": obs.model_copy(
-                update={"images": [], "meta": {**obs.meta, "artifacts": ids}})})
+            ids: list[int] = []
+            meta = dict(obs.meta)
+            try:
+                for img in obs.images:
+                    ids.append(self.store.add_artifact(run.id, "screenshot", img.media_type,  # type: ignore[attr-defined]
+                                                       data=base64.b64decode(img.data_b64), step=step.index))
+            except DiskFull as exc:  # rel59: the step is kept without them (before: the step itself was lost)
+                full = exc
+                meta["screenshots_dropped"] = (
+                    f"{len(obs.images) - len(ids)} of this step's {len(obs.images)} screenshot"
+                    f"{'s' if len(obs.images) != 1 else ''} not kept: the run store's disk was full")
+            meta["artifacts"] = ids
+            stored = step.model_copy(update={"observation": obs.model_copy(update={"images": [], "meta": meta})})
         run.steps = step.index
         self._unwritten.append(stored)
         try:
             self._write_steps(run)
             self.store.update_run(run)
+            if full is not None:  # the disk is full: the run ends as for a step the store refused (``_end``)
+                raise full
         except BaseException:
             if self.on_step is not None:  # rel56: the step is shown all the same (the terminal, the web's page)
                 try:

@@ -129,7 +129,7 @@ def print_step(step: Step, *, full: bool = False, brief: bool = True, run_id: st
     if verdict is not None and not verdict.allowed:
         reason = verdict.reason if full else clip(verdict.reason, HEAD_CHARS, see_all)
         _print(f"      [red]{escape(verdict.check)}: {escape(visible(reason))}[/]", full)
-    for outcome in (crash, host_disk, memory):
+    for outcome in (crash, host_disk, memory, meta.get("screenshots_dropped")):  # rel59: a full disk's dropped ones
         if outcome:
             _print(f"      [red]{escape(visible(str(outcome)))}[/]", full)
     obs = step.observation

@@ -33,8 +33,10 @@ register = REGISTRY.register
 
 @register("local")
 def _local(rest: str) -> Any:
+    from macrohard.models import llama_logs
     from macrohard.models.local import LocalModel
 
+    llama_logs.quiet()  # rel59: a Ctrl-C during the load is raised, not dropped in llama-cpp-python's log callback
     return LocalModel.from_name(rest or "smollm2")
 
 

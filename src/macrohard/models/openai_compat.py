@@ -17,9 +17,10 @@ from typing import Any
 
 import httpx
 
-from macrohard.errors import ModelTimeout, ModelUnavailable
+from macrohard.errors import ModelTimeout, ModelUnavailable, Stopped
 from macrohard.models.openai_reply import decode_body, read_body, read_error_text, reply_from_body
 from macrohard.models.prices import cost_usd
+from macrohard.models.streaming import ConnectionHold, current_stop, pause
 from macrohard.types import ModelReply, ReplyChunk
 
 
@@ -113,8 +114,12 @@ class OpenAICompatModel:
         return body
 
     def _post(self, body: dict[str, Any]) -> dict[str, Any]:
-        """POST with retries, all of it within ``timeout`` seconds in total (retries and waits included)."""
+        """POST with retries, all of it within ``timeout`` seconds in total (retries and waits included). The thread's
+        ``current_stop()`` (a web run's Stop, a chat's Ctrl-C: ``streaming.reading``) ends it at once: its connection is
+        shut down, a wait before asking again cut, and ``Stopped`` raised (rel59: before, the call ran to its timeout
+        in the web run's helper thread, its connection open, after the run had ended)."""
         url = f"{self.base_url}/chat/completions"
+        stop = current_stop()
         deadline = time.monotonic() + self.timeout
         delay = 1.0
         # what the server did on the tries so far: a caller whose own deadline ends first (the agent's per-call or
@@ -126,7 +131,7 @@ class OpenAICompatModel:
             except httpx.TimeoutException as exc:
                 self.last_failure = f"no reply on {attempt + 1} tr{'ies' if attempt else 'y'} ({type(exc).__name__})"
                 if attempt < self.max_retries and time.monotonic() + delay < deadline:
-                    time.sleep(delay)
+                    _pause(delay, stop, url)
                     delay *= 2
                     continue
                 raise ModelTimeout(f"the model at {url} did not answer within {self.timeout:g}s "
@@ -134,7 +139,7 @@ class OpenAICompatModel:
             except _CutOff as cut:  # reached, then the reply stopped: a crash or restart of the server; asked again
                 self.last_failure = f"the reply cut off on {attempt + 1} tr{'ies' if attempt else 'y'} ({cut})"
                 if attempt < self.max_retries and time.monotonic() + delay < deadline:
-                    time.sleep(delay)
+                    _pause(delay, stop, url)
                     delay *= 2
                     continue
                 raise ModelUnavailable(
@@ -155,7 +160,7 @@ class OpenAICompatModel:
                     raise ModelUnavailable(_asked_too_long(url, status, text, asked, self.timeout, attempt))
                 wait = min(asked if asked is not None else delay, 60.0) + random.uniform(0, 0.1)
                 if attempt < self.max_retries and time.monotonic() + wait < deadline:
-                    time.sleep(wait)
+                    _pause(wait, stop, url)
                     delay *= 2
                     continue
                 raise ModelUnavailable(f"{url} kept failing: HTTP {status}: {text[:300]} ({attempt + 1} tries); "
@@ -175,15 +180,30 @@ class OpenAICompatModel:
         if left <= 0:
             raise httpx.ReadTimeout("deadline passed")
         timeout = httpx.Timeout(left, connect=min(10.0, left))
-        with self._client.stream("POST", url, json=body, headers=self._headers(), timeout=timeout) as resp:
-            try:
-                if resp.status_code >= 400:  # its text is shown, cut to 500 characters: never read it whole (rel46b)
-                    return resp.status_code, resp.headers, read_error_text(resp, deadline)
-                return resp.status_code, resp.headers, read_body(resp, url, deadline, self.timeout)
-            except httpx.TimeoutException:
-                raise
-            except httpx.TransportError as exc:  # rel37: said "cannot reach … start it" of a server that answered
-                raise _CutOff(f"{type(exc).__name__}: {exc}") from exc
+        stop = current_stop()
+        if stop is not None and stop.stopped:
+            raise Stopped(f"the call to {url} was stopped before it was sent")
+        hold = ConnectionHold(stop, self._client)
+        try:
+            with self._client.stream("POST", url, json=body, headers=self._headers(), timeout=timeout,
+                                     extensions=hold.extensions) as resp:
+                hold.hold_response(resp)
+                try:
+                    if resp.status_code >= 400:  # its text is shown, cut to 500 characters: never read it (rel46b)
+                        return resp.status_code, resp.headers, read_error_text(resp, deadline)
+                    return resp.status_code, resp.headers, read_body(resp, url, deadline, self.timeout)
+                except httpx.TimeoutException:
+                    raise
+                except httpx.TransportError as exc:  # rel37: said "cannot reach … start it" of a server that answered
+                    if stop is not None and stop.stopped:
+                        raise
+                    raise _CutOff(f"{type(exc).__name__}: {exc}") from exc
+        except httpx.HTTPError as exc:
+            if stop is not None and stop.stopped:  # its connection shut down by the Stop: said so, never retried
+                raise Stopped(f"the call to {url} was stopped: its connection was closed") from exc
+            raise
+        finally:
+            hold.release()
 
 
 def _asked_too_long(url: str, status: int, text: str, asked: float, timeout: float, attempt: int) -> str:
@@ -193,6 +213,13 @@ def _asked_too_long(url: str, status: int, text: str, asked: float, timeout: flo
     return (f"{url} answered HTTP {status} ({' '.join(text.split())[:200]}) and asked to be called again in {asked:g}s "
             f"(Retry-After), past this call's deadline of {timeout:g}s ({attempt + 1} tr{'ies' if attempt else 'y'}): "
             "try again after that, raise --model-timeout (budget.max_model_seconds), or choose another --model")
+
+
+def _pause(seconds: float, stop: Any, url: str) -> None:
+    """The wait before asking again, ended by a Stop (then ``Stopped``)."""
+    pause(seconds, stop)
+    if stop is not None and stop.stopped:
+        raise Stopped(f"the call to {url} was stopped while it waited to ask again")
 
 
 class _CutOff(Exception):

@@ -9,7 +9,6 @@ refuses is ``ModelUnavailable`` with the fix, as for ``complete``.
 
 from __future__ import annotations
 
-import functools
 import json
 import random
 import time
@@ -22,7 +21,7 @@ from macrohard.errors import ModelReplyError, ModelTimeout, ModelUnavailable, St
 from macrohard.models.openai_reply import MAX_BODY_BYTES as MAX_STREAM_BYTES
 from macrohard.models.openai_reply import decode_body, read_body, read_error_text, reply_from_body
 from macrohard.models.prices import cost_usd
-from macrohard.models.streaming import current_stop, shut_socket
+from macrohard.models.streaming import ConnectionHold, current_stop
 from macrohard.types import ReplyChunk
 
 if TYPE_CHECKING:
@@ -65,17 +64,13 @@ def _stream_once(model: OpenAICompatModel, body: dict[str, Any], deadline: float
     body = {**body, "stream": True, "stream_options": {"include_usage": True}}
     left = deadline - time.monotonic()
     timeout = httpx.Timeout(left, connect=min(10.0, left))
-    stop, releases = current_stop(), []
-
-    def trace(event: str, info: dict[str, Any]) -> None:  # a new connection: a Stop before the answer's headers
-        if stop is not None and event in ("connection.connect_tcp.complete", "connection.start_tls.complete"):
-            releases.append(stop.hold(functools.partial(shut_socket, info.get("return_value"))))
-
+    stop = current_stop()
+    # a Stop before the answer's headers shuts the connection down, a new one's or (rel59) one reused from the pool
+    hold = ConnectionHold(stop, model._client)
     try:
         with model._client.stream("POST", url, json=body, headers=model._headers(), timeout=timeout,
-                                  extensions={"trace": trace} if stop is not None else None) as resp:
-            if stop is not None:  # also a connection reused from the pool
-                releases.append(stop.hold(lambda: shut_socket(resp.extensions.get("network_stream"))))
+                                  extensions=hold.extensions) as resp:
+            hold.hold_response(resp)
             if resp.status_code >= 400:
                 raw = read_error_text(resp, deadline)[:500].decode("utf-8", "replace")
                 refused = _refused(model, url, resp.status_code, raw)
@@ -96,8 +91,7 @@ def _stream_once(model: OpenAICompatModel, body: dict[str, Any], deadline: float
             raise Stopped(f"the stream from {url} was closed: the answer was stopped") from exc
         raise _translated(model, url, exc) from exc
     finally:
-        for release in releases:
-            release()
+        hold.release()
 
 
 def _translated(model: OpenAICompatModel, url: str, exc: httpx.HTTPError) -> Exception:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import socket
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -97,6 +98,65 @@ def shut_socket(network_stream: Any) -> None:
         sock.shutdown(socket.SHUT_RDWR)
 
 
+class ConnectionHold:
+    """Ends one HTTP request of ``client`` (httpx) at ``stop``: its connection's socket is shut down, whether the
+    connection is new (httpx's trace hook names its stream as it connects) or reused from the client's pool (found by
+    the request's own trace hook as its headers go out: httpcore's pool holds which connection serves which request).
+    rel56 knew only a new connection's socket, so a server that stalled before its answer's headers on a pooled one
+    held the call to its timeout; a non-streamed call (``OpenAICompatModel.complete``) is that case on every call
+    after the first. Give ``extensions`` to the request; ``release()`` when it is over."""
+
+    def __init__(self, stop: StreamStop | None, client: Any) -> None:
+        self.stop, self._client = stop, client
+        self._releases: list[Callable[[], None]] = []
+        self.extensions: dict[str, Any] | None = {"trace": self._trace} if stop is not None else None
+
+    def _trace(self, event: str, info: dict[str, Any]) -> None:
+        if self.stop is None:
+            return
+        if event in ("connection.connect_tcp.complete", "connection.start_tls.complete"):
+            self._hold(info.get("return_value"))
+        elif event.endswith(".send_request_headers.started"):
+            self._hold(self._pooled_stream())
+
+    def _pooled_stream(self) -> Any:
+        """The network stream of the pooled connection that serves this request (None where httpcore's pool is not
+        the one known: then the model's timeout ends the call, as before)."""
+        pool = getattr(getattr(self._client, "_transport", None), "_pool", None)
+        for pending in list(getattr(pool, "_requests", None) or []):
+            request = getattr(pending, "request", None)
+            if self.extensions is not None and getattr(request, "extensions", {}).get("trace") is self.extensions["trace"]:
+                connection = getattr(getattr(pending, "connection", None), "_connection", None)
+                return getattr(connection, "_network_stream", None)
+        return None
+
+    def _hold(self, network_stream: Any) -> None:
+        if network_stream is not None and self.stop is not None:
+            self._releases.append(self.stop.hold(lambda: shut_socket(network_stream)))
+
+    def hold_response(self, response: Any) -> None:
+        """Also the response's own connection (once its headers came: the stream it is read from)."""
+        self._hold(getattr(response, "extensions", {}).get("network_stream"))
+
+    def release(self) -> None:
+        for release in self._releases:
+            release()
+        self._releases.clear()
+
+
+def pause(seconds: float, stop: StreamStop | None) -> None:
+    """``time.sleep(seconds)`` that a ``stop`` ends at once (a model's wait before it asks again)."""
+    if stop is None:
+        time.sleep(seconds)
+        return
+    woken = threading.Event()
+    release = stop.hold(woken.set)
+    try:
+        woken.wait(seconds)
+    finally:
+        release()
+
+
 def _quietly(end: Callable[[], None]) -> None:
     try:
         end()
@@ -141,4 +201,5 @@ def _read(chunks: Iterator[ReplyChunk], stop: StreamStop | None) -> Iterator[Rep
         yield chunk
 
 
-__all__ = ["StreamStop", "current_stop", "reading", "shut_socket", "stop_reads", "stream_reply"]
+__all__ = ["ConnectionHold", "StreamStop", "current_stop", "pause", "reading", "shut_socket", "stop_reads",
+           "stream_reply"]

@@ -188,6 +188,9 @@ def _tokenizer() -> Any:
     if not vocab.is_file():
         _build_once(vocab, lambda tmp: header_only(gguf_path(), tmp), what="Gemma vocabulary from Gemma's GGUF once")
     path = str(vocab)
+    from macrohard.models import llama_logs
+
+    llama_logs.quiet()  # rel59: a Ctrl-C during this load is raised, not dropped in llama-cpp-python's log callback
     # llama.cpp writes a context-size notice to the process's stderr even with verbose=False (a vocabulary-only
     # load has no training context): silenced here, an error still raises below
     sys.stderr.flush()

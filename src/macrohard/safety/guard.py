@@ -126,9 +126,13 @@ class Guard:
         _follow_focus(observation, ctx)
         flags = observation.meta.get("guard")
         if flags:
-            self._record(None, Verdict(decision=Decision.allow, check="screen",
-                                       reason="; ".join(f"{k}: {', '.join(v)}" for k, v in flags.items())),
-                         ctx, kind="screen")
+            try:
+                self._record(None, Verdict(decision=Decision.allow, check="screen",
+                                           reason="; ".join(f"{k}: {', '.join(v)}" for k, v in flags.items())),
+                             ctx, kind="screen")
+            except Exception as exc:  # rel59: the audit's store refused it (a full disk): the screened observation
+                exc.screened = observation  # type: ignore[attr-defined]  # goes with the error, for the step's record
+                raise
         return observation
 
     def screen_answer(self, answer: str, ctx: GuardContext) -> Verdict:
