@@ -95,7 +95,7 @@ def test_runs_stop_reaches_a_run_waiting_at_the_guards_question(tmp_path: Path) 
     shown = flat(_here("runs", "show", run["id"], **env).stdout)
     assert "1 ✗ denied $ touch made.txt" in shown, shown  # the question answered: a refusal, recorded
     assert "the question was cut: stopped by `macrohard runs stop`" in shown, shown
-    records = json.loads(_here("audit", "show", run["id"], "--json", **env).stdout)
+    records = json.loads(_mh("audit", "show", run["id"], "--json", **env).stdout)
     approvals = [r for r in records if r.get("kind") == "approval"]
     assert len(approvals) == 1 and "question was cut" in json.dumps(approvals[0]), records  # in the audit chain
     assert left_running(home) == [], left_running(home)
