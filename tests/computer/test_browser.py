@@ -44,6 +44,54 @@ def _kill_renderers() -> list[int]:
     return killed
 
 
+@pytest.fixture(scope="module")
+def _module_browser(tmp_path_factory: pytest.TempPathFactory):
+    """One Chromium for the tests that drive a page (suite57): starting and closing a browser environment is ~2.6 s of
+    CPU, and ten tests here each started their own. Each test gets it reset (`BrowserEnvironment.reset`: a new context,
+    no cookies, storage or page, a new send gate), its own site and its own guard context; the counts it reads (blocked
+    hosts, restarts) are its own steps' (`_Since`). The guard is the module's too: an environment is watched by the one
+    guard that first authorized for it. The tests that need a browser of their own (a timeout, a second browser under
+    a guard with no checks) still start one."""
+    from macrohard.safety.guard import Guard
+
+    workspace = tmp_path_factory.mktemp("browser-ws")
+    env = BrowserEnvironment(str(workspace))
+    env.start()
+    yield env, workspace, Guard()
+    env.close()
+
+
+class _Since:
+    """The module's browser as one test sees it: its blocked hosts and restarts since the test began."""
+
+    def __init__(self, env: BrowserEnvironment) -> None:
+        self.env, self._blocked, self._restarts = env, len(env.blocked), env.restarts
+
+    @property
+    def blocked(self) -> list[str]:
+        return self.env.blocked[self._blocked:]
+
+    @property
+    def restarts(self) -> int:
+        return self.env.restarts - self._restarts
+
+    def __getattr__(self, name: str):  # snapshot, reset, restore: the browser's own
+        return getattr(self.env, name)
+
+
+@pytest.fixture
+def browser(_module_browser) -> _Since:
+    env = _module_browser[0]
+    env.reset()
+    return _Since(env)
+
+
+@pytest.fixture
+def drive_browser(_module_browser, browser, make_driver):
+    env, workspace, guard = _module_browser
+    return make_driver(env, str(workspace), guard)
+
+
 def test_fill_and_submit_form(drive_browser) -> None:
     with serve("form") as site:
         obs = drive_browser({"kind": "browser_goto", "url": site.url})
@@ -220,12 +268,13 @@ def test_killed_browser_process_is_restarted(drive_browser, browser) -> None:
         assert not drive_browser({"kind": "browser_read"}).error
 
 
-def test_local_files_only_inside_the_workspace(drive_browser, browser, workspace, make_driver) -> None:
+def test_local_files_only_inside_the_workspace(drive_browser, _module_browser, workspace, make_driver) -> None:
     from macrohard.safety.guard import Guard
     from macrohard.types import parse_action
 
-    (workspace / "page.html").write_text("<title>Local</title><h1>from the workspace</h1>")
-    obs = drive_browser({"kind": "browser_goto", "url": f"file://{workspace}/page.html"})
+    ws = _module_browser[1]  # the module browser's workspace
+    (ws / "page.html").write_text("<title>Local</title><h1>from the workspace</h1>")
+    obs = drive_browser({"kind": "browser_goto", "url": f"file://{ws}/page.html"})
     assert not obs.error and "Title: Local" in obs.output
     outside = parse_action({"kind": "browser_goto", "url": "file:///var/log/"})
     assert not drive_browser.guard.review(outside, drive_browser.ctx).allowed  # the guard refuses it first

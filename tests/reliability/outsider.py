@@ -36,6 +36,17 @@ def mh(*args: str, timeout: float = 90, **env: str) -> subprocess.CompletedProce
                           env=cli_env(**env), timeout=timeout)
 
 
+def mh_here(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """``macrohard ARGS`` in this process (`tests.cli_in_process`: the console script's own ``main``, ``env`` set for
+    the call), for a command that only reads or repairs the store after the fact (`runs list/show/gc/diff/apply`,
+    `audit verify/show`): the same command, without a Python and the CLI started again for each call (~0.5 s of CPU
+    each, suite57). A test about the command as its own process (a stop of a live run, a full disk at start) keeps
+    ``mh``; each of these commands still has tests that start it so."""
+    from tests.cli_in_process import mh as in_process
+
+    return in_process(*args, env={"COLUMNS": "200", **env})
+
+
 def left_running(home: Path) -> list[str]:
     """Processes of this test's HOME still alive (a sandbox, a sub-run's shell, a pool's worker). The mount reaper's
     `umount -l` of a layer (envs.mounts: it unmounts what a process that exited left mounted) is given up to 5 s to

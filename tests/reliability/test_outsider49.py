@@ -20,6 +20,7 @@ from .outsider import cli_env as _env
 from .outsider import flat as _flat
 from .outsider import left_running as _left_running
 from .outsider import mh as _mh
+from .outsider import mh_here as _here
 from .outsider import write_script as _write
 
 
@@ -171,15 +172,15 @@ def test_a_status_edited_in_the_store_after_the_run_ended_is_tampered(tmp_path: 
     honest = _mh("audit", "verify", run_id)
     assert honest.returncode == 0 and "TAMPERED" not in honest.stdout, honest.stdout + honest.stderr
     _edit(db, "UPDATE runs SET status='succeeded', body=json_set(body, '$.status', 'succeeded') WHERE id=?", run_id)
-    shown = _mh("runs", "show", run_id)
+    shown = _here("runs", "show", run_id)
     assert "succeeded" in shown.stdout, shown.stdout[-2000:]  # the edit is what people see
-    said = _mh("audit", "verify", run_id)
+    said = _here("audit", "verify", run_id)
     flat = _flat(said.stdout)
     assert said.returncode == 1 and "TAMPERED" in flat, flat  # before: ok, exit 0
     assert "succeeded" in flat and "gave_up" in flat, flat
     # the body alone edited (the listing's column put back): also caught
     _edit(db, "UPDATE runs SET status='gave_up' WHERE id=?", run_id)
-    again = _mh("audit", "verify", run_id)
+    again = _here("audit", "verify", run_id)
     assert again.returncode == 1 and "TAMPERED" in again.stdout, again.stdout
 
 
@@ -190,12 +191,12 @@ def test_a_run_ended_before_outcomes_were_sealed_is_said_not_tampered(tmp_path: 
     db = Path(os.environ["MACROHARD_HOME"]) / "runs.db"
     run_id = _a_failed_run(tmp_path)
     _edit(db, "DELETE FROM audit_outcomes WHERE run_id=?", run_id)
-    removed = _mh("audit", "verify", run_id)
+    removed = _here("audit", "verify", run_id)
     assert removed.returncode == 1 and "TAMPERED" in removed.stdout, removed.stdout
     # the store as an older macrohard left it; the next command migrates it (the runs in it marked as older)
     _edit(db, "DROP TABLE audit_outcomes")
     _edit(db, "DELETE FROM _migrations WHERE name='m010_audit_outcomes'")
-    older = _mh("audit", "verify", run_id)
+    older = _here("audit", "verify", run_id)
     flat = _flat(older.stdout)
     assert older.returncode == 0 and "TAMPERED" not in flat, flat
     assert "not verified by the chain" in flat and "gave_up" in flat, flat
@@ -355,6 +356,6 @@ def test_a_record_cut_from_the_end_of_an_ended_runs_chain_with_its_head_rewritte
         con.execute("DELETE FROM audit WHERE run_id=? AND seq=?", (run_id, last))
         con.execute("UPDATE audit_heads SET seq=?, hash=? WHERE run_id=?", (last - 1, prev, run_id))
     con.close()
-    said = _mh("audit", "verify", run_id)
+    said = _here("audit", "verify", run_id)
     assert said.returncode == 1 and "TAMPERED" in said.stdout, said.stdout  # before: ok, exit 0
     assert "no longer holds" in _flat(said.stdout), said.stdout

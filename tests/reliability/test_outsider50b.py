@@ -24,6 +24,7 @@ import pytest
 
 from .outsider import cli_env, flat, left_running, until_running, write_script
 from .outsider import mh as _mh
+from .outsider import mh_here as _here
 
 
 def test_ctrl_c_in_chat_during_a_delegated_runs_long_step_gives_the_prompt_back_at_once(tmp_path: Path) -> None:
@@ -152,13 +153,13 @@ def test_a_run_stopped_by_a_full_store_disk_is_recorded_so_not_as_killed(tmp_pat
         assert "runs.db is full" in said and "free some space there" in said, said[-1500:]
         filler.unlink()
         assert _mh("runs", "recover", **env).returncode == 0
-        [run] = [r for r in json.loads(_mh("runs", "list", "--json", **env).stdout) if r["task"]["text"] == "fill the store"]
+        [run] = [r for r in json.loads(_here("runs", "list", "--json", **env).stdout) if r["task"]["text"] == "fill the store"]
         # rel57: the steps the full store refused were kept outside it and added back: `failed`, not `crashed`
         assert run["status"] == "failed" and run["steps"] >= 1, run
-        shown = flat(_mh("runs", "show", run["id"], **env).stdout)
+        shown = flat(_here("runs", "show", run["id"], **env).stdout)
         assert "runs.db is full" in shown, shown[-1500:]  # before: "… (killed, or the machine stopped)"
         assert "killed, or the machine stopped" not in shown, shown[-1500:]
-        verified = _mh("audit", "verify", run["id"], **env)
+        verified = _here("audit", "verify", run["id"], **env)
         assert verified.returncode == 0 and "chain intact" in verified.stdout, verified.stdout
     finally:
         subprocess.run(["umount", "-l", str(home)], check=False)

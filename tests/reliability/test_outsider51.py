@@ -37,6 +37,7 @@ import pytest
 
 from .outsider import cli_env, flat, left_running, write_script
 from .outsider import mh as _mh
+from .outsider import mh_here as _here
 
 
 @pytest.fixture
@@ -204,17 +205,17 @@ def test_a_run_killed_mid_step_says_which_step_was_cut_and_what_to_do(tmp_path: 
     finally:
         os.kill(proc.pid, signal.SIGKILL)  # only the run we started, by its pid
         proc.wait()
-    listed = json.loads(_mh("runs", "list", "--json", **env).stdout)
+    listed = json.loads(_here("runs", "list", "--json", **env).stdout)
     [run] = listed
     assert (run["status"], run["steps"]) == ("crashed", 1), run
-    shown = flat(_mh("runs", "show", run["id"], **env).stdout)
+    shown = flat(_here("runs", "show", run["id"], **env).stdout)
     assert f"pid {proc.pid}" in shown and "killed, or the machine stopped" in shown, shown
     assert "step 2 (bash `sleep 30`) was under way" in shown, shown  # before: not said
     assert f"macrohard runs diff {run['id']}" in shown and f"macrohard runs apply {run['id']}" in shown, shown
-    verified = _mh("audit", "verify", run["id"], **env)
+    verified = _here("audit", "verify", run["id"], **env)
     said = flat(verified.stdout)
     assert verified.returncode == 0 and "chain intact" in said and "recorded crashed" in said, said
-    applied = _mh("runs", "apply", run["id"], **env)
+    applied = _here("runs", "apply", run["id"], **env)
     assert applied.returncode == 0 and (ws / "f.txt").read_text() == "hi\n", applied.stdout + applied.stderr
     assert left_running(home) == [], left_running(home)
 
@@ -244,14 +245,14 @@ def test_diff_and_apply_of_a_run_whose_change_set_is_gone_say_so_truly(tmp_path:
     model = write_script(tmp_path / "m.json", [
         {"kind": "bash", "command": "echo hi > f.txt"}, {"kind": "finish", "answer": "ok"}])
     assert _mh("run", "write f", "-w", str(ws), "--model", model, **env).returncode == 0
-    [run] = json.loads(_mh("runs", "list", "--json", **env).stdout)
-    assert _mh("runs", "diff", run["id"], **env).returncode == 0
+    [run] = json.loads(_here("runs", "list", "--json", **env).stdout)
+    assert _here("runs", "diff", run["id"], **env).returncode == 0
     if how == "gc":
-        assert _mh("runs", "gc", "--change-sets", **env).returncode == 0
+        assert _here("runs", "gc", "--change-sets", **env).returncode == 0
     else:
         subprocess.run(["rm", "-rf", str(home / "sandboxes" / run["id"])], check=True)
     for command in ("diff", "apply"):
-        done = _mh("runs", command, run["id"], **env)
+        done = _here("runs", command, run["id"], **env)
         said = flat(done.stderr + done.stdout)
         assert done.returncode != 0 and "Traceback" not in said, said
         assert "may still be running" not in said and "did not close its workspace" not in said, said  # before
@@ -271,17 +272,17 @@ def test_gc_keeps_the_change_sets_of_runs_the_store_does_not_know_without_change
     model = write_script(tmp_path / "m.json", [
         {"kind": "bash", "command": "echo hi > f.txt"}, {"kind": "finish", "answer": "ok"}])
     assert _mh("run", "write f", "-w", str(ws), "--model", model, **env).returncode == 0
-    [run] = json.loads(_mh("runs", "list", "--json", **env).stdout)
+    [run] = json.loads(_here("runs", "list", "--json", **env).stdout)
     state = home / "sandboxes" / run["id"]
     assert (state / "changes.json").exists()
     for name in ("runs.db", "runs.db-wal", "runs.db-shm"):
         if (home / name).exists():
             (home / name).rename(home / f"{name}.broken")
-    assert json.loads(_mh("runs", "list", "--json", **env).stdout) == []  # a fresh store
-    freed = _mh("runs", "gc", **env)
+    assert json.loads(_here("runs", "list", "--json", **env).stdout) == []  # a fresh store
+    freed = _here("runs", "gc", **env)
     assert freed.returncode == 0, freed.stdout + freed.stderr
     assert (state / "changes.json").exists() and (state / "blobs").is_dir(), flat(freed.stdout)  # before: all gone
-    assert _mh("runs", "gc", "--change-sets", **env).returncode == 0
+    assert _here("runs", "gc", "--change-sets", **env).returncode == 0
     assert not (state / "changes.json").exists() and not (state / "blobs").exists()
 
 

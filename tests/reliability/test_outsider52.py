@@ -25,6 +25,7 @@ import pytest
 
 from .outsider import cli_env, flat, left_running, until, write_script
 from .outsider import mh as _mh
+from .outsider import mh_here as _here
 
 
 def _children(pid: int) -> str:
@@ -99,17 +100,17 @@ def test_runs_stop_of_a_run_not_running_or_unknown_says_so_with_its_exit_code(tm
     done = _mh("run", "say hi", "-w", str(ws), "--model", model, "--no-sandbox", **env)
     assert done.returncode == 0, done.stdout + done.stderr
     [run] = json.loads(_mh("runs", "list", "--json", **env).stdout)
-    finished = _mh("runs", "stop", run["id"], **env)
+    finished = _here("runs", "stop", run["id"], **env)
     assert finished.returncode == 1, finished.stdout + finished.stderr  # before: 2, "No such command 'stop'"
     assert f"run {run['id']} is not running: it ended succeeded" in flat(finished.stderr), finished.stderr
-    as_json = json.loads(_mh("runs", "stop", run["id"], "--json", **env).stdout)
+    as_json = json.loads(_here("runs", "stop", run["id"], "--json", **env).stdout)
     assert as_json == [{"run": run["id"], "was": "succeeded", "status": "succeeded", "steps": 2,
                         "result": "not_running", "said": as_json[0]["said"]}], as_json
-    unknown = _mh("runs", "stop", "nosuchrun", **env)
+    unknown = _here("runs", "stop", "nosuchrun", **env)
     assert unknown.returncode == 2 and "no run 'nosuchrun'" in flat(unknown.stderr), unknown.stderr
-    nothing = _mh("runs", "stop", **env)
+    nothing = _here("runs", "stop", **env)
     assert nothing.returncode == 2 and "name the run to stop" in flat(nothing.stderr), nothing.stderr
-    every = _mh("runs", "stop", "--all", **env)
+    every = _here("runs", "stop", "--all", **env)
     assert every.returncode == 1 and "no run is running: nothing to stop" in flat(every.stdout), every.stdout
 
     # a run whose process was killed (SIGKILL) is not running either: the message names `runs recover`
@@ -124,7 +125,7 @@ def test_runs_stop_of_a_run_not_running_or_unknown_says_so_with_its_exit_code(tm
     finally:
         os.killpg(proc.pid, signal.SIGKILL)  # the run we started and its command, by its process group
         proc.wait()
-    gone = _mh("runs", "stop", killed["id"], **env)
+    gone = _here("runs", "stop", killed["id"], **env)
     said = flat(gone.stderr)
     assert gone.returncode == 1, said
     assert f"(pid {proc.pid}) is gone" in said and f"macrohard runs recover {killed['id']}" in said, said

@@ -25,6 +25,7 @@ import pytest
 
 from .outsider import cli_env, flat, left_running, until, until_running, write_script
 from .outsider import mh as _mh
+from .outsider import mh_here as _here
 
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")  # a terminal's colours and cursor moves
 
@@ -88,10 +89,10 @@ def test_runs_stop_reaches_a_run_waiting_at_the_guards_question(tmp_path: Path) 
     assert "stopped by `macrohard runs stop` (from another terminal); the steps so far are kept" in shown_out, shown_out
     assert "Traceback" not in shown_out, shown_out
     assert not (ws / "made.txt").exists()
-    [after] = json.loads(_mh("runs", "list", "--json", **env).stdout)
+    [after] = json.loads(_here("runs", "list", "--json", **env).stdout)
     assert (after["status"], after["steps"]) == ("interrupted", 1), after
     assert "macrohard runs stop" in after["error"], after
-    shown = flat(_mh("runs", "show", run["id"], **env).stdout)
+    shown = flat(_here("runs", "show", run["id"], **env).stdout)
     assert "1 ✗ denied $ touch made.txt" in shown, shown  # the question answered: a refusal, recorded
     assert "the question was cut: stopped by `macrohard runs stop`" in shown, shown
     records = json.loads(_mh("audit", "show", run["id"], "--json", **env).stdout)
