@@ -104,11 +104,19 @@ class ConnectionHold:
     the request's own trace hook as its headers go out: httpcore's pool holds which connection serves which request).
     rel56 knew only a new connection's socket, so a server that stalled before its answer's headers on a pooled one
     held the call to its timeout; a non-streamed call (``OpenAICompatModel.complete``) is that case on every call
-    after the first. Give ``extensions`` to the request; ``release()`` when it is over."""
+    after the first. Give ``extensions`` to the request; ``release()`` before its response is closed.
+
+    rel60: ``release`` spends the hold's enders for good (under the lock each takes to shut its socket), so a Stop's
+    ender that runs late (``StreamStop.stop`` copies its enders under its lock and calls them after) shuts nothing.
+    Before, such an ender shut the connection after it had gone back to httpx's pool and served another request of
+    the same client (another run's model call), which then failed (connection reset). Release before the
+    response closes: closing it gives the connection back to the pool."""
 
     def __init__(self, stop: StreamStop | None, client: Any) -> None:
         self.stop, self._client = stop, client
         self._releases: list[Callable[[], None]] = []
+        self._guard = threading.Lock()
+        self._spent = False  # released: no ender of this hold shuts anything any more
         self.extensions: dict[str, Any] | None = {"trace": self._trace} if stop is not None else None
 
     def _trace(self, event: str, info: dict[str, Any]) -> None:
@@ -131,14 +139,24 @@ class ConnectionHold:
         return None
 
     def _hold(self, network_stream: Any) -> None:
-        if network_stream is not None and self.stop is not None:
-            self._releases.append(self.stop.hold(lambda: shut_socket(network_stream)))
+        if network_stream is None or self.stop is None or self._spent:
+            return
+
+        def end() -> None:
+            with self._guard:  # ``release`` waits for a shut under way; after it, nothing is shut
+                if not self._spent:
+                    shut_socket(network_stream)
+
+        self._releases.append(self.stop.hold(end))  # not under the guard: a Stop already made calls ``end`` at once
 
     def hold_response(self, response: Any) -> None:
         """Also the response's own connection (once its headers came: the stream it is read from)."""
         self._hold(getattr(response, "extensions", {}).get("network_stream"))
 
     def release(self) -> None:
+        """The request is over (call it before its response closes): no ender of this hold shuts anything after."""
+        with self._guard:
+            self._spent = True
         for release in self._releases:
             release()
         self._releases.clear()
