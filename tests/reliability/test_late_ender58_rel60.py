@@ -5,8 +5,9 @@ registered it gave it back. The lead fixed that for the embedded model's abort s
 an ender of an earlier tenure sets nothing). rel59's ``streaming.ConnectionHold`` holds enders that shut an HTTP
 connection's socket: run late, one shut a connection that had gone back to httpx's pool and now served another request
 of the same client (another run's model call on a shared ``OpenAICompatModel``), which failed ("Connection reset by peer").
-Now ``ConnectionHold.release`` spends its enders under the lock each takes to shut, and the model's calls release it
-before their response closes (closing it is what gives the connection back to the pool).
+Now a hold's enders are spent, under the lock each takes to shut, at ``ConnectionHold.release`` or as soon as its
+response begins to close (httpcore's ``response_closed`` trace: the connection goes back to the pool then; httpx closes
+a response read to its end inside the read, before the caller could release anything), whichever comes first.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import httpx
 import pytest
 
-from macrohard.models.streaming import ConnectionHold, StreamStop
+from macrohard.models.streaming import ConnectionHold, StreamStop, reading, stream_reply
 
 WAIT = 30.0  # every wait's bound (none is reached when the code is right)
 
@@ -118,3 +119,47 @@ def test_a_late_ender_of_a_released_hold_leaves_the_pooled_connection_alone(held
             second.join(WAIT)
     assert len(held.ports) == 2 and held.ports[0] == held.ports[1], held.ports  # one pooled connection served both
     assert len(out) == 1 and isinstance(out[0], httpx.Response) and out[0].status_code == 200, out
+
+
+@pytest.mark.parametrize("way", ["complete", "stream"])
+def test_a_stop_as_a_model_calls_response_closes_leaves_the_next_call_on_its_connection_alone(
+        held: _HeldServer, monkeypatch: pytest.MonkeyPatch, way: str) -> None:
+    """One ``OpenAICompatModel`` (one pooled client) shared by two calls, as two runs of one model share it. The first
+    call, under a Stop, is answered; the moment its response closes (httpcore's ``response_closed``: its connection is
+    idle in the pool again), a second call without a Stop takes that connection, and then the first call's Stop is
+    pressed. With only ``release`` spending the hold (the first test's fix) this failed: httpx closes a response read
+    to its end inside ``read_body``, so ``_post_once`` / ``_stream_once`` released their ``ConnectionHold`` only after
+    the connection was back in the pool, and that Stop shut it under the second call ("Server disconnected without
+    sending a response" / "Connection reset by peer"). Now the hold is spent as its response begins to close."""
+    from macrohard.models.openai_compat import OpenAICompatModel
+
+    model = OpenAICompatModel(held.url, "held", timeout=WAIT, max_retries=0)
+    messages = [{"role": "user", "content": "hi"}]
+    stop = StreamStop()
+    second: list[tuple[threading.Thread, list[object]]] = []
+    traced = ConnectionHold._trace
+
+    def trace(self: ConnectionHold, event: str, info: dict[str, object]) -> None:
+        traced(self, event, info)
+        if event == "http11.response_closed.complete" and not second:
+            second.append(_in_thread(lambda: model.complete(messages, []).text))
+            assert held.asked.wait(WAIT), second[0][1]  # the second call is at the server, on the pooled connection
+            stop.stop("pressed as the first call's response closed")
+
+    monkeypatch.setattr(ConnectionHold, "_trace", trace)
+    try:
+        if way == "complete":
+            with reading(stop):
+                first = model.complete(messages, []).text
+        else:
+            first = "".join(chunk.text or "" for chunk in stream_reply(model, messages, [], stop))
+        assert first == "hello", first
+        assert second, "the first call's response never closed on its connection: the test shows nothing"
+    finally:
+        held.go.set()
+        for thread, _ in second:
+            thread.join(WAIT)
+        model.close()
+    assert stop.stopped
+    assert len(held.ports) == 2 and held.ports[0] == held.ports[1], held.ports  # one pooled connection served both
+    assert second[0][1] == ["hello"], second[0][1]

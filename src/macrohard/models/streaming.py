@@ -104,13 +104,14 @@ class ConnectionHold:
     the request's own trace hook as its headers go out: httpcore's pool holds which connection serves which request).
     rel56 knew only a new connection's socket, so a server that stalled before its answer's headers on a pooled one
     held the call to its timeout; a non-streamed call (``OpenAICompatModel.complete``) is that case on every call
-    after the first. Give ``extensions`` to the request; ``release()`` before its response is closed.
+    after the first. Give ``extensions`` to the request; ``release()`` when it is over.
 
-    rel60: ``release`` spends the hold's enders for good (under the lock each takes to shut its socket), so a Stop's
-    ender that runs late (``StreamStop.stop`` copies its enders under its lock and calls them after) shuts nothing.
-    Before, such an ender shut the connection after it had gone back to httpx's pool and served another request of
-    the same client (another run's model call), which then failed (connection reset). Release before the
-    response closes: closing it gives the connection back to the pool."""
+    rel60: the hold's enders are spent for good (under the lock each takes to shut its socket) when its response
+    begins to close (httpcore's ``response_closed`` trace: the connection goes back to the pool then, and httpx closes
+    a response read to its end inside the read itself) or at ``release``, whichever comes first. So a Stop's ender
+    that runs late (``StreamStop.stop`` copies its enders under its lock and calls them after) shuts nothing. Before,
+    such an ender shut the connection after it had gone back to httpx's pool and served another request of the same
+    client (another run's model call on a shared ``OpenAICompatModel``), which then failed (connection reset)."""
 
     def __init__(self, stop: StreamStop | None, client: Any) -> None:
         self.stop, self._client = stop, client
@@ -126,6 +127,10 @@ class ConnectionHold:
             self._hold(info.get("return_value"))
         elif event.endswith(".send_request_headers.started"):
             self._hold(self._pooled_stream())
+        elif event.endswith(".response_closed.started"):
+            # httpcore gives the connection back to the pool now (httpx closes a response read to its end itself,
+            # inside the caller's read): from here on it may serve another request, so this hold shuts nothing
+            self._spend()
 
     def _pooled_stream(self) -> Any:
         """The network stream of the pooled connection that serves this request (None where httpcore's pool is not
@@ -153,10 +158,13 @@ class ConnectionHold:
         """Also the response's own connection (once its headers came: the stream it is read from)."""
         self._hold(getattr(response, "extensions", {}).get("network_stream"))
 
-    def release(self) -> None:
-        """The request is over (call it before its response closes): no ender of this hold shuts anything after."""
-        with self._guard:
+    def _spend(self) -> None:
+        with self._guard:  # waits for a shut under way (the connection was still this request's then)
             self._spent = True
+
+    def release(self) -> None:
+        """The request is over: no ender of this hold shuts anything after (nor after its response began to close)."""
+        self._spend()
         for release in self._releases:
             release()
         self._releases.clear()
