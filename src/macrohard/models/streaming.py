@@ -104,11 +104,20 @@ class ConnectionHold:
     the request's own trace hook as its headers go out: httpcore's pool holds which connection serves which request).
     rel56 knew only a new connection's socket, so a server that stalled before its answer's headers on a pooled one
     held the call to its timeout; a non-streamed call (``OpenAICompatModel.complete``) is that case on every call
-    after the first. Give ``extensions`` to the request; ``release()`` when it is over."""
+    after the first. Give ``extensions`` to the request; ``release()`` when it is over.
+
+    rel60: the hold's enders are spent for good (under the lock each takes to shut its socket) when its response
+    begins to close (httpcore's ``response_closed`` trace: the connection goes back to the pool then, and httpx closes
+    a response read to its end inside the read itself) or at ``release``, whichever comes first. So a Stop's ender
+    that runs late (``StreamStop.stop`` copies its enders under its lock and calls them after) shuts nothing. Before,
+    such an ender shut the connection after it had gone back to httpx's pool and served another request of the same
+    client (another run's model call on a shared ``OpenAICompatModel``), which then failed (connection reset)."""
 
     def __init__(self, stop: StreamStop | None, client: Any) -> None:
         self.stop, self._client = stop, client
         self._releases: list[Callable[[], None]] = []
+        self._guard = threading.Lock()
+        self._spent = False  # released: no ender of this hold shuts anything any more
         self.extensions: dict[str, Any] | None = {"trace": self._trace} if stop is not None else None
 
     def _trace(self, event: str, info: dict[str, Any]) -> None:
@@ -118,6 +127,10 @@ class ConnectionHold:
             self._hold(info.get("return_value"))
         elif event.endswith(".send_request_headers.started"):
             self._hold(self._pooled_stream())
+        elif event.endswith(".response_closed.started"):
+            # httpcore gives the connection back to the pool now (httpx closes a response read to its end itself,
+            # inside the caller's read): from here on it may serve another request, so this hold shuts nothing
+            self._spend()
 
     def _pooled_stream(self) -> Any:
         """The network stream of the pooled connection that serves this request (None where httpcore's pool is not
@@ -131,14 +144,27 @@ class ConnectionHold:
         return None
 
     def _hold(self, network_stream: Any) -> None:
-        if network_stream is not None and self.stop is not None:
-            self._releases.append(self.stop.hold(lambda: shut_socket(network_stream)))
+        if network_stream is None or self.stop is None or self._spent:
+            return
+
+        def end() -> None:
+            with self._guard:  # ``release`` waits for a shut under way; after it, nothing is shut
+                if not self._spent:
+                    shut_socket(network_stream)
+
+        self._releases.append(self.stop.hold(end))  # not under the guard: a Stop already made calls ``end`` at once
 
     def hold_response(self, response: Any) -> None:
         """Also the response's own connection (once its headers came: the stream it is read from)."""
         self._hold(getattr(response, "extensions", {}).get("network_stream"))
 
+    def _spend(self) -> None:
+        with self._guard:  # waits for a shut under way (the connection was still this request's then)
+            self._spent = True
+
     def release(self) -> None:
+        """The request is over: no ender of this hold shuts anything after (nor after its response began to close)."""
+        self._spend()
         for release in self._releases:
             release()
         self._releases.clear()
