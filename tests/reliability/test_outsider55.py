@@ -409,7 +409,7 @@ def test_a_streamed_reply_that_stops_mid_stream_ends_at_the_models_deadline() ->
         server.shutdown()
         server.server_close()
     assert "".join(got) == "Hello", got
-    assert not waited_out  # ended at its deadline, the server's 60 s hang not run out (was `took < 8`; suite58)
+    assert not waited_out  # ended at its deadline, the server's 60 s hang not run out (was an 8 s wall-time bound; suite58)
 
 
 DAEMONS = ("(sleep 1055.5 &); nohup sleep 1055.5 & setsid sleep 1055.5 & sleep 1055.5 >&2 & disown; "
