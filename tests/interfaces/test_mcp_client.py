@@ -201,7 +201,11 @@ def test_an_endless_response_is_bounded_by_size_and_time(shape: str) -> None:
     from macrohard.mcp.connection import Connection, McpFailure
 
     endless = _Endless(shape)
-    connection = Connection(McpServer(name="endless", url=endless.url, tools=["*"], timeout=3, max_bytes=1 << 16))
+    # the cap's shapes get a deadline of 120 s (suite58: was 3 s and `took < 2.5`, a speed): the cap, said so, can
+    # only have ended them before it; the trickle stays under the cap, so its 3 s deadline ends it
+    timeout = 3 if shape == "trickle" else 120
+    connection = Connection(McpServer(name="endless", url=endless.url, tools=["*"], timeout=timeout,
+                                      max_bytes=1 << 16))
     started = time.monotonic()
     try:
         with pytest.raises(McpFailure) as failure:
@@ -211,6 +215,7 @@ def test_an_endless_response_is_bounded_by_size_and_time(shape: str) -> None:
         endless.close()
     took = time.monotonic() - started
     if shape == "trickle":  # under the cap, so the deadline ends it, and says so
-        assert 2.5 < took < 10 and "did not answer within 3s" in str(failure.value), failure.value
-    else:  # the cap ends it before the deadline
-        assert took < 2.5 and "larger than 65,536 bytes" in str(failure.value), (took, failure.value)
+        # not before its deadline; the upper bound only against a hang (was < 10; suite58)
+        assert 2.5 < took < 60 and "did not answer within 3s" in str(failure.value), failure.value
+    else:  # the cap ends it, long before the deadline (a deadline that ended it says "did not answer within 120s")
+        assert "larger than 65,536 bytes" in str(failure.value), (took, failure.value)

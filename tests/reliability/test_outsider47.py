@@ -361,9 +361,7 @@ def test_a_second_ctrl_c_stops_an_evaluations_started_runs_after_their_step(tmp_
         proc.send_signal(signal.SIGINT)
         time.sleep(1.5)
         proc.send_signal(signal.SIGINT)
-        again = time.monotonic()
         out, _ = proc.communicate(timeout=90)
-        took = time.monotonic() - again
     finally:
         if proc.poll() is None:
             proc.kill()
@@ -373,10 +371,11 @@ def test_a_second_ctrl_c_stops_an_evaluations_started_runs_after_their_step(tmp_
     runs = store.list_runs(limit=10)
     assert [r.status.value for r in runs] == ["interrupted", "interrupted"], \
         [(r.id, r.status, r.steps) for r in runs]  # before: succeeded, after all their steps
+    # the current step and the close, not the three steps left: the step counts say it (a wall-time bound `took` of
+    # 25 s said it too; speed is for benchmarks/, suite58)
     assert all(1 <= r.steps <= 2 for r in runs), [r.steps for r in runs]
     assert "the 2 run(s) still going were stopped after their current step" in said, said[-3000:]
     assert "the 0 of 2 results recorded are kept" in said and "--resume" in said, said[-3000:]
-    assert took < 25, took  # the current step (5 s) and the close, not the three steps left
     assert _left_running(home) == [] and mount_points(home) == []
 
 

@@ -107,9 +107,8 @@ def test_evals_third_ctrl_c_cuts_a_desktop_step_waiting_for_a_window(tmp_path: P
             raise AssertionError(f"the two runs' launches never started (the eval {how}): {output.text[-8000:]}\n"
                                  f"{tree}")
         time.sleep(1.0)  # both steps are in their wait for a window
-        third = _ctrl_c_three_times(proc, output, 2)
+        _ctrl_c_three_times(proc, output, 2)
         proc.wait(timeout=150)
-        took = time.monotonic() - third
     finally:
         if proc.poll() is None:
             proc.kill()
@@ -118,10 +117,18 @@ def test_evals_third_ctrl_c_cuts_a_desktop_step_waiting_for_a_window(tmp_path: P
     out = output.text
     said = flat(out)
     assert proc.returncode == 130 and "Traceback" not in said, (proc.returncode, said[-2000:])
-    assert took < 15, f"the prompt came back {took:.1f} s after the third Ctrl-C: {said[-1500:]}"
-    runs = SQLiteStore(str(home / "runs.db")).list_runs(limit=10)
+    store = SQLiteStore(str(home / "runs.db"))
+    runs = store.list_runs(limit=10)
     assert [r.status.value for r in runs] == ["interrupted", "interrupted"], [(r.status, r.steps) for r in runs]
     assert all(r.steps <= 1 for r in runs), [r.steps for r in runs]  # cut inside the first launch's wait
+    # before: both 60 s waits ran out. Each kept step is cut inside its wait, before the wait's own 60 s (the step's
+    # time as the run recorded it): the bound is the step's own limit, not a speed (was `took < 15` after the third
+    # Ctrl-C, which load can pass; suite58). The cut mark alone is no proof: a wait that ran out is then cut by the
+    # step's next look, and marked so (shown with the launch wait's look disabled)
+    kept = [s for r in runs for s in store.steps(r.id)]
+    assert kept and all(s.observation is not None and s.observation.meta.get("cut") for s in kept), [
+        (s.index, s.observation and s.observation.output[:200]) for s in kept]
+    assert all(s.env_ms < 60_000 for s in kept), [(s.index, s.env_ms) for s in kept]
     assert left_running(home) == [], left_running(home)
 
 
@@ -165,14 +172,14 @@ def test_evals_third_ctrl_c_cuts_a_browser_wait(tmp_path: Path) -> None:
     out = output.text
     said = flat(out)
     assert proc.returncode == 130 and "Traceback" not in said, (proc.returncode, said[-2000:])
-    assert took < 12, f"the prompt came back {took:.1f} s after the third Ctrl-C: {said[-1500:]}"
     runs = SQLiteStore(str(home / "runs.db")).list_runs(limit=10)
-    assert [r.status.value for r in runs] == ["interrupted"], [(r.status, r.steps) for r in runs]
+    assert [r.status.value for r in runs] == ["interrupted"], [(r.status, r.steps, f"{took:.1f} s") for r in runs]
     assert runs[0].steps == 2, runs[0].steps  # step 1 done, step 2 kept as cut inside its wait
     assert left_running(home) == [], left_running(home)
     # the cut step says it was cut (before: drawn "2 ✓ browser_wait seconds=30.0 … 0 ms env", no result, as if done)
     shown = flat(subprocess.run([sys.executable, "-m", "macrohard", "runs", "show", runs[0].id], capture_output=True,
                                 text=True, env=cli_env(MACROHARD_HOME=str(home))).stdout)
+    # the cut, not the 30 s (a wall-time bound `took < 12` stood for this; suite58): a wait that ran out is ✓
     assert "2 ✗ cut browser_wait" in shown and "2 ✓" not in shown, shown
     assert "interrupted a third time" in shown.split("2 ✗ cut", 1)[1].split("status", 1)[0], shown
 
@@ -192,7 +199,8 @@ def test_the_cut_reaches_a_browser_goto_that_never_finishes_loading(tmp_path: Pa
     listener.bind(("127.0.0.1", 0))
     listener.listen(8)  # takes the connection (the kernel's backlog) and never answers
     url = f"http://127.0.0.1:{listener.getsockname()[1]}/slow"
-    env = BrowserEnvironment(str(tmp_path / "ws"), timeout=30.0)
+    # the goto's own timeout 120 s (30 s before suite58), so that one ended by it is told from the cut at any load
+    env = BrowserEnvironment(str(tmp_path / "ws"), timeout=120.0)
     (tmp_path / "ws").mkdir()
     env.start()
     guard, ctx = Guard(), GuardContext(workspace=str(tmp_path / "ws"), environment="browser", network="loopback")
@@ -210,7 +218,9 @@ def test_the_cut_reaches_a_browser_goto_that_never_finishes_loading(tmp_path: Pa
         except KeyboardInterrupt as exc:
             took = time.monotonic() - started
             assert "cut by the test" in str(exc), exc
-        assert took < 8, took  # before: 30 s, then "did not finish loading"
+        # before: the whole timeout, then "did not finish loading". Ended by the cut, well short of the goto's own
+        # 120 s (a hang bound only; `took < 8` against a 30 s timeout failed under load, suite58)
+        assert took < 60, took
     finally:
         timer.cancel()
         stopping.doing(run_id, 1, None)
@@ -218,4 +228,4 @@ def test_the_cut_reaches_a_browser_goto_that_never_finishes_loading(tmp_path: Pa
         closing = time.monotonic()
         env.close()
         listener.close()
-    assert time.monotonic() - closing < 10, time.monotonic() - closing
+    assert time.monotonic() - closing < 60, time.monotonic() - closing  # a hang bound only (was < 10; suite58)

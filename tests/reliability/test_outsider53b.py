@@ -68,9 +68,8 @@ def test_runs_stop_reaches_a_run_waiting_at_the_guards_question(tmp_path: Path) 
     try:
         assert _read_until(master, b"Allow this action?", 120, out), out.decode(errors="replace")
         [run] = json.loads(_mh("runs", "list", "--json", "--status", "running", **env).stdout)
-        t0 = time.monotonic()
-        stopped = _mh("runs", "stop", run["id"], **env)
-        took = time.monotonic() - t0
+        # --wait 60 (suite58): the stop's own 15 s wait is a clock; a question not cut never ends on its own
+        stopped = _mh("runs", "stop", run["id"], "--wait", "60", **env)
         _read_until(master, b"\x00never", 30 if proc.poll() is None else 1, out)  # to its end (EOF)
         try:
             code: int | None = proc.wait(timeout=30)
@@ -84,7 +83,6 @@ def test_runs_stop_reaches_a_run_waiting_at_the_guards_question(tmp_path: Path) 
     said, shown_out = flat(stopped.stdout + stopped.stderr), flat(ANSI.sub("", out.decode(errors="replace")))
     assert stopped.returncode == 0, said  # before: 3, "still running after 15s"
     assert f"stopped run {run['id']}: interrupted after 1 step" in said, said
-    assert took < 12, f"`runs stop` took {took:.1f} s"
     assert code == 130, shown_out
     assert "stopped by `macrohard runs stop` (from another terminal); the steps so far are kept" in shown_out, shown_out
     assert "Traceback" not in shown_out, shown_out
@@ -128,19 +126,17 @@ def test_runs_stop_of_a_companys_lead_ends_lead_and_worker_interrupted(tmp_path:
         until_running(proc.pid, "sleep 300")
         store = SQLiteStore(str(home / "runs.db"))
         [head] = [r for r in store.list_runs(limit=5) if not r.parent_id]
-        t0 = time.monotonic()
-        if how == "runs stop":
-            stopped = _mh("runs", "stop", head.id, **env)
+        if how == "runs stop":  # --wait 60 (suite58): the stop's own 15 s is a clock; `sleep 300` is the proof
+            stopped = _mh("runs", "stop", head.id, "--wait", "60", **env)
         else:
             from macrohard import stopping
             from macrohard.cli.stop import WHY
 
             assert stopping.cut_in_files([stopping.stop_file(store.path, head.id)], WHY) == []
-            ended = until(lambda: store.get_run(head.id).status.value != "running", 30)
+            ended = until(lambda: store.get_run(head.id).status.value != "running", 90)
             stopped = subprocess.CompletedProcess([], 0 if ended else 3,
                                                   f"stopped run {head.id}: {store.get_run(head.id).status.value} "
                                                   "(and its 1 sub-run(s))", "")
-        took = time.monotonic() - t0
         try:
             out, _ = proc.communicate(timeout=60)
         except subprocess.TimeoutExpired:
@@ -152,7 +148,6 @@ def test_runs_stop_of_a_companys_lead_ends_lead_and_worker_interrupted(tmp_path:
     said, printed = flat(stopped.stdout + stopped.stderr), flat(out)
     assert stopped.returncode == 0, said
     assert f"stopped run {head.id}: interrupted" in said and "and its 1 sub-run(s)" in said, said
-    assert took < 12, f"`runs stop` took {took:.1f} s"
     assert proc.returncode == 130 and "Traceback" not in printed, (proc.returncode, printed[-2000:])
     assert "stopped by `macrohard runs stop` (from another terminal)" in printed, printed[-2000:]
     lead_run = store.get_run(head.id)
@@ -161,6 +156,7 @@ def test_runs_stop_of_a_companys_lead_ends_lead_and_worker_interrupted(tmp_path:
     assert "macrohard runs stop" in (lead_run.error or ""), lead_run.error
     assert child.status.value == "interrupted" and child.steps == 2, (child.status, child.steps, child.error)
     last = store.steps(child.id)[-1]
+    # the worker's `sleep 300` cut where it waited (this, not a wall-time bound `took < 12`, is the proof; suite58)
     assert last.observation is not None and last.observation.meta.get("cut"), last
     assert left_running(home) == [], left_running(home)
 

@@ -33,11 +33,12 @@ pytestmark = pytest.mark.timeout(120)
 def test_the_http_model_gives_up_at_its_total_deadline(stall):
     with FakeOpenAIServer([stall, stall, stall]) as srv:
         model = OpenAICompatModel(srv.url, "m", timeout=1.0, max_retries=2)  # 1 s: it never answers (suite52: was 2)
-        t0 = time.monotonic()
         with pytest.raises(ModelTimeout, match="did not answer within 1s"):
             model.complete([{"role": "user", "content": "hi"}], [])
-        took = time.monotonic() - t0
-    assert took < 15, took  # the deadline bounds the whole call, retries included (a hang read alone was 120 s)
+    # the deadline bounds the whole call, retries included: the first try took all of it, so no retry was sent (a
+    # deadline per try sent more: 2, shown). Was `took < 15` (suite58: speed is for benchmarks/); a hang read
+    # alone (120 s before the deadline) is caught by this module's timeout
+    assert len(srv.requests) == 1, srv.requests
 
 
 def _run(replies, workspace, store, *, model_timeout: float = 60.0, **budget):
