@@ -28,6 +28,14 @@ llm = Llama(model_path=sys.argv[1], n_ctx=512, n_batch=256, n_threads=1, n_threa
 llm.eval(llm.tokenize(b"word " * 96))
 """
 PROBE_SECONDS = 300
+# A CPU with AMX tiles loads without the extra buffer types (unless MACROHARD_LLAMA_EXTRA_BUFFERS=1). Measured (the
+# lead, fifty-seventh wave, Sapphire Rapids VM, llama-cpp-python 0.3.36 built by install.sh with -fno-dse): SmolLM2
+# loaded with them answered one action, then ran a 2-step agent run, and from then on wrote garbage to every prompt
+# (" pituollopyrightannacientious…"), even after ``llm.reset()``: the weights' repacked copy itself, not the cache. No
+# SIGILL, so the probe said yes. In the test suite this was the "0 chunks" chats, the cut-off writes and the xdist
+# worker that died in llama.cpp's sampler (NaN logits under a grammar) in four full runs and CI; loaded without them,
+# the same sequence answers "Ada, welcome to …" every time (tests/models/test_local_amx57.py).
+AMX = "amx_tile"
 
 
 def _cpu_flags() -> str:
@@ -74,6 +82,8 @@ def extra_buffers_ok(model: Path) -> bool:
     forced = os.environ.get("MACROHARD_LLAMA_EXTRA_BUFFERS")
     if forced in ("0", "1"):
         return forced == "1"
+    if AMX in _cpu_flags().split():
+        return False  # the AMX buffers compute wrong weights here: see ``AMX``
     memo, key = _memo(), _key(model)
     try:
         known = json.loads(memo.read_text())
