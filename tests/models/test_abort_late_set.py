@@ -1,8 +1,8 @@
 """A Stop's ender that runs late (the lead, fifty-sixth and fifty-seventh waves). ``StreamStop.stop`` calls a Stop's
 enders outside its lock, so an ender taken just before its holder released the model can run after that release —
-before the next holder takes the model, or during its decode. Left to a plain flag, a late set ended every later decode
-at once (a fresh-clone run's chat streamed 0 chunks, a write was cut off), and an xdist worker died in llama.cpp's
-sampler in three full runs (CI of 72d71975 timed out on it). Now each holder arms the switch for its own tenure
+before the next holder takes the model, or during its decode, where a plain flag aborted a call no Stop was meant for.
+(The empty chats and the sampler's abort() of the full runs that first pointed here were the AMX-repacked weights'
+garbage: ``local_cpu.AMX``, tests/models/test_local_amx57.py.) Now each holder arms the switch for its own tenure
 (``AbortSwitch.arm``): an ender of an earlier tenure sets nothing, and llama.cpp has no callback at all outside a
 stoppable holder."""
 

@@ -27,9 +27,9 @@ class AbortSwitch:
     callback only while a holder is armed: every other decode of the model runs with none at all.
 
     Why epochs: ``StreamStop.stop`` calls its enders outside its lock, so an ender taken just before its holder
-    released the model can run after that release, even during the next holder's decode. The lead, fifty-sixth and
-    fifty-seventh waves: left to a plain flag, such a late set ended every later decode at once (a chat streamed 0
-    chunks), and an xdist worker died in llama.cpp's sampler in three full runs (CI of 72d71975 timed out on it)."""
+    released the model can run after that release, even during the next holder's decode, and abort a call that no
+    Stop was meant for (tests/models/test_abort_late_set.py: both failed on 72d71975). The empty chats and the sampler's
+    abort() that first pointed here were the AMX-repacked weights' garbage (``local_cpu.AMX``), found later."""
 
     def __init__(self, llm: Any) -> None:
         import llama_cpp
