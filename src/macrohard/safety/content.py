@@ -335,12 +335,12 @@ def screen_text(text: str, thresholds: dict[str, float] | None = None) -> Conten
     from macrohard.safety.content_model import MAX_CHARS, shipped
     from macrohard.safety.content_multi import lift_bias
     from macrohard.safety.content_multi import screen_read as screen_other_language
+    from macrohard.safety.content_neutral import no_one_to_treat_differently, said_once
     from macrohard.safety.content_stack import GATE as STACK_GATE
     from macrohard.safety.content_stack import OTHER_LANGUAGE as STACK_OTHER_LANGUAGE
     from macrohard.safety.content_stack import STACKED, strongest
     from macrohard.safety.content_stack import features as stack_features
     from macrohard.safety.content_stack import shipped as shipped_stack
-    from macrohard.safety.content_neutral import no_one_to_treat_differently, said_once
     from macrohard.safety.lang import detect
 
     if (once := said_once(text)) is not text:  # a sentence said over and over is read once (content_neutral)
