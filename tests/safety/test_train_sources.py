@@ -62,7 +62,8 @@ def test_the_final_blind_sets_are_never_read(tmp_path):
                 "benchmarks/injection_data/blind49_hand.txt", "Blind49.JSONL", "benchmarks/content/Everyday49.tsv",
                 "benchmarks/injection_data/blind49_compose.py", "benchmarks/injection_data/blind49_hand.jsonl",
                 "benchmarks/content/everyday49_extra.tsv", "benchmarks/content/EVERYDAY49.TSV",
-                "benchmarks/content/parts49/h.tsv", "benchmarks/content/parts49/l_everyday.tsv"):
+                "benchmarks/content/parts49/h.tsv", "benchmarks/content/parts49/l_everyday.tsv",
+                "benchmarks/content/everyday61.tsv"):
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / rel).write_text("benign\tk\ttext\n")
         with pytest.raises(SourceError, match="final blind set"):

@@ -335,6 +335,7 @@ def screen_text(text: str, thresholds: dict[str, float] | None = None) -> Conten
     from macrohard.safety.content_model import MAX_CHARS, shipped
     from macrohard.safety.content_multi import lift_bias
     from macrohard.safety.content_multi import screen_read as screen_other_language
+    from macrohard.safety.content_neutral import no_one_to_treat_differently, said_once
     from macrohard.safety.content_stack import GATE as STACK_GATE
     from macrohard.safety.content_stack import OTHER_LANGUAGE as STACK_OTHER_LANGUAGE
     from macrohard.safety.content_stack import STACKED, strongest
@@ -342,6 +343,12 @@ def screen_text(text: str, thresholds: dict[str, float] | None = None) -> Conten
     from macrohard.safety.content_stack import shipped as shipped_stack
     from macrohard.safety.lang import detect
 
+    if (once := said_once(text)) is not text:  # a sentence said over and over is read once (content_neutral)
+        verdict = screen_text(once, thresholds)
+        found = dict(verdict.found)
+        if "secret" not in found and find_secrets(text):
+            found["secret"] = "contains a secret (key, token or password)"
+        return ContentVerdict(found=found, scores=verdict.scores, truncated=len(text) > MAX_CHARS)
     # the rules read what the classifier reads (the first and last 3,000 characters of a longer text: said in
     # ``truncated``), so a huge answer stays within the latency budget; secrets are looked for everywhere
     sample = text if len(text) <= MAX_CHARS else text[: MAX_CHARS // 2] + "\n" + text[-MAX_CHARS // 2:]
@@ -412,7 +419,8 @@ def screen_text(text: str, thresholds: dict[str, float] | None = None) -> Conten
 
         category, ratio = strongest(scores, {c: (thresholds or {}).get(c, DEFAULT_THRESHOLD) for c in scores},
                                     combined, content_gemma.limits())
-        if ratio >= STACK_GATE:
+        if ratio >= STACK_GATE and not (category == "bias" and not other and no_one_to_treat_differently(sample)):
+            # an English answer that names no one is not read as bias by the stack (content_neutral)
             p = stack.probability(stack_features(scores, other, combined))
             if p >= (thresholds or {}).get(STACKED, stack.threshold):
                 found[category] = f"{_MODEL_REASONS[category]} (the screen's readings together, {p:.2f})"

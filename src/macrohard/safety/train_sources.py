@@ -190,9 +190,11 @@ def _path(rel: str | Path, root: Path) -> Path:
 
 def _final(path: Path) -> bool:
     """The held-out sets being written: any ``blind49*`` file, any file in a ``parts49`` folder, and an
-    ``everyday49*`` file outside ``scripts/screen_data``."""
+    ``everyday49*`` file outside ``scripts/screen_data``; and ``everyday61*`` (ux61's held-out everyday answers,
+    issue 17 part 4: never a training source, so a later score on it stays a held-out one)."""
     name = path.name.lower()
-    return name.startswith("blind49") or path.parent.name.lower() == "parts49" or (name.startswith("everyday49") and path.parent.name != "screen_data")
+    return (name.startswith("blind49") or path.parent.name.lower() == "parts49"
+            or (name.startswith(("everyday49", "everyday61")) and path.parent.name != "screen_data"))
 
 
 def content_rows(rel: str | Path, root: Path = ROOT) -> list[tuple[str, set[str]]]:
