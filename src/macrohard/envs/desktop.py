@@ -109,6 +109,7 @@ class DesktopEnvironment(LayeredWriteBack):
         self._wm: Program | None = None
         self._dpy: Any = None
         self._focus_seen: int | None = None  # the window the last observation showed focused (rt51b)
+        self._stack_seen: list[tuple[int, int, int, int, int, bool]] | None = None  # ... the windows it showed (rt61b)
         self._input: Any = None
         self._sct: Any = None
 
@@ -127,7 +128,7 @@ class DesktopEnvironment(LayeredWriteBack):
             raise
 
     def _start(self) -> None:
-        self._focus_seen = None
+        self._focus_seen = self._stack_seen = None
         if self.window_manager and not shutil.which(self.window_manager, path=SANDBOX_PATH):
             raise MissingDependency(f"the desktop needs {self.window_manager}: apt-get install {self.window_manager}")
         try:
@@ -260,6 +261,9 @@ class DesktopEnvironment(LayeredWriteBack):
                                         "to it, not to the window shown. See the windows below; close that program "
                                         "or wait for it, then act again.", error=True)
                     return obs.model_copy(update={"meta": {**obs.meta, "input_refused": f"{held} grabbed"}})
+                if said := self._target_changed(action):
+                    obs = self._observe(said, error=True)
+                    return obs.model_copy(update={"meta": {**obs.meta, "input_refused": "target changed"}})
                 try:
                     note = self._act(action)
                 except ValueError as exc:  # an unknown key name and the like: the model's mistake
@@ -539,6 +543,51 @@ class DesktopEnvironment(LayeredWriteBack):
             self._look()
             time.sleep(0.005)
 
+    def _stack(self) -> list[tuple[int, int, int, int, int, bool]]:
+        """The root's mapped child windows, bottom to top (the window manager's frames, override-redirect windows):
+        each id, its outer box and whether it is InputOnly (takes the pointer, draws nothing)."""
+        out = []
+        for win in self._dpy.screen().root.query_tree().children:
+            try:
+                attrs = win.get_attributes()
+                if attrs.map_state != self._X.IsViewable:
+                    continue
+                geo = win.get_geometry()
+            except Exception:  # noqa: BLE001  (a window can vanish while we look)
+                continue
+            edge = 2 * geo.border_width
+            out.append((int(win.id), geo.x, geo.y, geo.width + edge, geo.height + edge,
+                        attrs.win_class == self._X.InputOnly))
+        return out
+
+    def _target_changed(self, action: Any) -> str:
+        """Why a pointer action would not land on what the last observation showed at its point, or "" (rt61b).
+
+        The guard approved a click at a point of the window the agent saw there. A program launched on the desktop
+        mapped a window of its own at that point between the look and the click (or raised one, or had the window
+        manager place one there), and the click went to it; an InputOnly window (invisible: the screenshot shows
+        what is beneath it) took the agent's clicks at any time. The window under the point now (the X server's own
+        answer, ``TranslateCoordinates``) must be the topmost one the last look had there, and not an InputOnly one."""
+        if self._stack_seen is None or not isinstance(action, (DesktopClickAction, DesktopDoubleClickAction,
+                                                               DesktopDragAction, DesktopScrollAction)):
+            return ""
+        x, y = (action.x1, action.y1) if isinstance(action, DesktopDragAction) else (action.x, action.y)
+        root = self._dpy.screen().root
+        child = root.translate_coords(root, x, y).child
+        now = int(getattr(child, "id", child) or 0)
+        shown = next((w for w in reversed(self._stack_seen) if w[1] <= x < w[1] + w[3] and w[2] <= y < w[2] + w[4]),
+                     None)
+        verb = {DesktopDragAction: "dragged", DesktopScrollAction: "scrolled"}.get(type(action), "clicked")
+        if now != (shown[0] if shown else 0):
+            return (f"Nothing was {verb}: the window at ({x}, {y}) is not the one the last look showed there (a "
+                    "window opened, moved or was raised over that point since, by itself). See the windows below, "
+                    "then act again.")
+        if shown is not None and shown[5]:
+            return (f"Nothing was {verb}: an invisible window (X InputOnly: it draws nothing, so the screenshot shows "
+                    f"what is beneath it) of another program covers ({x}, {y}) and would take the input. Close the "
+                    "program that made it, then act again.")
+        return ""
+
     def _focus_moved(self) -> bool:
         """Whether the focused window is not the one the last observation showed (rt51b: keys the guard approved for
         that window would land in another)."""
@@ -547,6 +596,7 @@ class DesktopEnvironment(LayeredWriteBack):
     def _observe(self, note: str, *, error: bool = False) -> Observation:
         wins = self.windows()
         self._focus_seen = next((w["id"] for w in wins if w["active"]), None)
+        self._stack_seen = self._stack()
         lines = [f"{'*' if w['active'] else ' '} \"{w['title']}\" ({w['class']}) at x={w['x']} y={w['y']} "
                  f"size {w['width']}x{w['height']}" for w in wins]
         exited = [f"{p.args[0]} (pid {p.pid}) exited with code {p.returncode}"
