@@ -43,6 +43,7 @@ from macrohard.types import (
 )
 
 BUTTONS = {"left": 1, "middle": 2, "right": 3}
+POINTER_ACTIONS = (DesktopClickAction, DesktopDoubleClickAction, DesktopDragAction, DesktopScrollAction)
 SANDBOX_PATH = "/usr/local/bin:/usr/bin:/bin"
 TYPE_PIECE = 64  # characters typed between two looks at the cut (a spare-key character is ~2.5 ms: 0.16 s)
 
@@ -109,6 +110,7 @@ class DesktopEnvironment(LayeredWriteBack):
         self._wm: Program | None = None
         self._dpy: Any = None
         self._focus_seen: int | None = None  # the window the last observation showed focused (rt51b)
+        self._server_held = False  # this connection holds the X server grabbed (a pointer action's check and press)
         self._stack_seen: list[tuple[int, int, int, int, int, bool]] | None = None  # ... the windows it showed (rt61b)
         self._input: Any = None
         self._sct: Any = None
@@ -217,6 +219,7 @@ class DesktopEnvironment(LayeredWriteBack):
                 except Exception:  # noqa: BLE001  (the server is gone already)
                     pass
         self._sct = self._dpy = self._input = None
+        self._server_held = False
         if self.sandbox is not None:
             self.sandbox.close()  # Xvfb, the window manager and every program with it
             self.sandbox = None
@@ -261,15 +264,23 @@ class DesktopEnvironment(LayeredWriteBack):
                                         "to it, not to the window shown. See the windows below; close that program "
                                         "or wait for it, then act again.", error=True)
                     return obs.model_copy(update={"meta": {**obs.meta, "input_refused": f"{held} grabbed"}})
-                if said := self._target_changed(action):
-                    obs = self._observe(said, error=True)
-                    return obs.model_copy(update={"meta": {**obs.meta, "input_refused": "target changed"}})
                 try:
-                    note = self._act(action)
+                    # rt61b: the check of the window under a pointer action's point and its press are one step for
+                    # the X server (no other client's request between them: a program polling the pointer mapped a
+                    # window at the point as the pointer moved there, before the press)
+                    self._hold_server(action)
+                    try:
+                        said = self._target_changed(action)
+                        note = "" if said else self._act(action)
+                    finally:
+                        self._let_go()
                 except ValueError as exc:  # an unknown key name and the like: the model's mistake
                     if watch.fired:
                         raise
                     return self._observe(str(exc), error=True)
+                if said:
+                    obs = self._observe(said, error=True)
+                    return obs.model_copy(update={"meta": {**obs.meta, "input_refused": "target changed"}})
                 if isinstance(action, (DesktopDoubleClickAction, DesktopDragAction)) or \
                         isinstance(action, DesktopClickAction) and action.button != "middle":  # (a middle click pastes)
                     self._drop_selection(self.settle)
@@ -356,7 +367,7 @@ class DesktopEnvironment(LayeredWriteBack):
 
     def drag(self, x1: int, y1: int, x2: int, y2: int) -> None:
         self._look()
-        self._input.drag(x1, y1, x2, y2)
+        self._input.drag(x1, y1, x2, y2, pressed=self._let_go)  # (the rest of the drag goes to the pressed window)
 
     def scroll(self, x: int, y: int, direction: str, clicks: int) -> None:
         self._look()
@@ -560,6 +571,18 @@ class DesktopEnvironment(LayeredWriteBack):
                         attrs.win_class == self._X.InputOnly))
         return out
 
+    def _hold_server(self, action: Any) -> None:
+        """Grab the X server for a pointer action that ``_target_changed`` checks (until ``_let_go``)."""
+        if self._stack_seen is not None and isinstance(action, POINTER_ACTIONS):
+            self._dpy.grab_server()
+            self._server_held = True
+
+    def _let_go(self) -> None:
+        if self._server_held and self._dpy is not None:
+            self._server_held = False
+            self._dpy.ungrab_server()
+            self._dpy.sync()
+
     def _target_changed(self, action: Any) -> str:
         """Why a pointer action would not land on what the last observation showed at its point, or "" (rt61b).
 
@@ -568,8 +591,7 @@ class DesktopEnvironment(LayeredWriteBack):
         manager place one there), and the click went to it; an InputOnly window (invisible: the screenshot shows
         what is beneath it) took the agent's clicks at any time. The window under the point now (the X server's own
         answer, ``TranslateCoordinates``) must be the topmost one the last look had there, and not an InputOnly one."""
-        if self._stack_seen is None or not isinstance(action, (DesktopClickAction, DesktopDoubleClickAction,
-                                                               DesktopDragAction, DesktopScrollAction)):
+        if self._stack_seen is None or not isinstance(action, POINTER_ACTIONS):
             return ""
         x, y = (action.x1, action.y1) if isinstance(action, DesktopDragAction) else (action.x, action.y)
         root = self._dpy.screen().root
