@@ -110,8 +110,9 @@ class DesktopEnvironment(LayeredWriteBack):
         self._wm: Program | None = None
         self._dpy: Any = None
         self._focus_seen: int | None = None  # the window the last observation showed focused (rt51b)
-        self._server_held = False  # this connection holds the X server grabbed (a pointer action's check and press)
-        self._stack_seen: list[tuple[int, int, int, int, int, bool]] | None = None  # ... the windows it showed (rt61b)
+        self._stack_seen: list[tuple[int, int, int, int, int, bool, bool]] | None = None  # ... its windows (rt61b)
+        self._stack_before: list[tuple[int, int, int, int, int, bool, bool]] = []  # the look before that one's
+        self._after_input = False  # whether the last observation followed the agent's own input (a click, a key)
         self._input: Any = None
         self._sct: Any = None
 
@@ -131,6 +132,7 @@ class DesktopEnvironment(LayeredWriteBack):
 
     def _start(self) -> None:
         self._focus_seen = self._stack_seen = None
+        self._stack_before, self._after_input = [], False
         if self.window_manager and not shutil.which(self.window_manager, path=SANDBOX_PATH):
             raise MissingDependency(f"the desktop needs {self.window_manager}: apt-get install {self.window_manager}")
         try:
@@ -219,7 +221,6 @@ class DesktopEnvironment(LayeredWriteBack):
                 except Exception:  # noqa: BLE001  (the server is gone already)
                     pass
         self._sct = self._dpy = self._input = None
-        self._server_held = False
         if self.sandbox is not None:
             self.sandbox.close()  # Xvfb, the window manager and every program with it
             self.sandbox = None
@@ -246,6 +247,7 @@ class DesktopEnvironment(LayeredWriteBack):
             return done
         if self._dpy is None:
             self.start()
+        self._after_input = isinstance(action, (*POINTER_ACTIONS, DesktopTypeAction, DesktopKeyAction))
         from Xlib.error import ConnectionClosedError
 
         if self.sandbox is None or not self.sandbox.alive:
@@ -265,15 +267,8 @@ class DesktopEnvironment(LayeredWriteBack):
                                         "or wait for it, then act again.", error=True)
                     return obs.model_copy(update={"meta": {**obs.meta, "input_refused": f"{held} grabbed"}})
                 try:
-                    # rt61b: the check of the window under a pointer action's point and its press are one step for
-                    # the X server (no other client's request between them: a program polling the pointer mapped a
-                    # window at the point as the pointer moved there, before the press)
-                    self._hold_server(action)
-                    try:
-                        said = self._target_changed(action)
-                        note = "" if said else self._act(action)
-                    finally:
-                        self._let_go()
+                    said = self._target_changed(action)
+                    note = "" if said else self._act(action)
                 except ValueError as exc:  # an unknown key name and the like: the model's mistake
                     if watch.fired:
                         raise
@@ -367,7 +362,7 @@ class DesktopEnvironment(LayeredWriteBack):
 
     def drag(self, x1: int, y1: int, x2: int, y2: int) -> None:
         self._look()
-        self._input.drag(x1, y1, x2, y2, pressed=self._let_go)  # (the rest of the drag goes to the pressed window)
+        self._input.drag(x1, y1, x2, y2)
 
     def scroll(self, x: int, y: int, direction: str, clicks: int) -> None:
         self._look()
@@ -554,9 +549,10 @@ class DesktopEnvironment(LayeredWriteBack):
             self._look()
             time.sleep(0.005)
 
-    def _stack(self) -> list[tuple[int, int, int, int, int, bool]]:
+    def _stack(self) -> list[tuple[int, int, int, int, int, bool, bool]]:
         """The root's mapped child windows, bottom to top (the window manager's frames, override-redirect windows):
-        each id, its outer box and whether it is InputOnly (takes the pointer, draws nothing)."""
+        each id, its outer box, whether it is InputOnly (takes the pointer, draws nothing) and whether it is
+        override-redirect (unmanaged: no frame, no title, not in the window list)."""
         out = []
         for win in self._dpy.screen().root.query_tree().children:
             try:
@@ -568,20 +564,8 @@ class DesktopEnvironment(LayeredWriteBack):
                 continue
             edge = 2 * geo.border_width
             out.append((int(win.id), geo.x, geo.y, geo.width + edge, geo.height + edge,
-                        attrs.win_class == self._X.InputOnly))
+                        attrs.win_class == self._X.InputOnly, bool(attrs.override_redirect)))
         return out
-
-    def _hold_server(self, action: Any) -> None:
-        """Grab the X server for a pointer action that ``_target_changed`` checks (until ``_let_go``)."""
-        if self._stack_seen is not None and isinstance(action, POINTER_ACTIONS):
-            self._dpy.grab_server()
-            self._server_held = True
-
-    def _let_go(self) -> None:
-        if self._server_held and self._dpy is not None:
-            self._server_held = False
-            self._dpy.ungrab_server()
-            self._dpy.sync()
 
     def _target_changed(self, action: Any) -> str:
         """Why a pointer action would not land on what the last observation showed at its point, or "" (rt61b).
@@ -590,7 +574,8 @@ class DesktopEnvironment(LayeredWriteBack):
         mapped a window of its own at that point between the look and the click (or raised one, or had the window
         manager place one there), and the click went to it; an InputOnly window (invisible: the screenshot shows
         what is beneath it) took the agent's clicks at any time. The window under the point now (the X server's own
-        answer, ``TranslateCoordinates``) must be the topmost one the last look had there, and not an InputOnly one."""
+        answer, ``TranslateCoordinates``) must be the topmost one the last look had there, and not an InputOnly one;
+        an unmanaged (override-redirect) one only if the agent's own input of the last step opened it (a menu)."""
         if self._stack_seen is None or not isinstance(action, POINTER_ACTIONS):
             return ""
         x, y = (action.x1, action.y1) if isinstance(action, DesktopDragAction) else (action.x, action.y)
@@ -608,6 +593,13 @@ class DesktopEnvironment(LayeredWriteBack):
             return (f"Nothing was {verb}: an invisible window (X InputOnly: it draws nothing, so the screenshot shows "
                     f"what is beneath it) of another program covers ({x}, {y}) and would take the input. Close the "
                     "program that made it, then act again.")
+        if shown is not None and shown[6] and (not self._after_input or shown[0] in {w[0] for w in self._stack_before}):
+            # an unmanaged window is what the agent's own input opened (a menu, a list's drop-down) in the last step;
+            # one that was there before, or came by itself, may draw nothing (no background: the screen keeps
+            # showing the window beneath it) and is in no window list
+            return (f"Nothing was {verb}: the window at ({x}, {y}) is an unmanaged one (no frame or title: not in "
+                    "the window list) that did not open from your last click or key; it may draw nothing of its own, "
+                    "so the screenshot shows what is beneath it. Close the program that made it, then act again.")
         return ""
 
     def _focus_moved(self) -> bool:
@@ -618,7 +610,7 @@ class DesktopEnvironment(LayeredWriteBack):
     def _observe(self, note: str, *, error: bool = False) -> Observation:
         wins = self.windows()
         self._focus_seen = next((w["id"] for w in wins if w["active"]), None)
-        self._stack_seen = self._stack()
+        self._stack_before, self._stack_seen = self._stack_seen or [], self._stack()
         lines = [f"{'*' if w['active'] else ' '} \"{w['title']}\" ({w['class']}) at x={w['x']} y={w['y']} "
                  f"size {w['width']}x{w['height']}" for w in wins]
         exited = [f"{p.args[0]} (pid {p.pid}) exited with code {p.returncode}"

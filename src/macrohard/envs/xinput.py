@@ -43,13 +43,10 @@ class XInput:
             self._fake(self._X.ButtonRelease, button)
         self._dpy.sync()
 
-    def drag(self, x1: int, y1: int, x2: int, y2: int, steps: int = 8, pressed: Any = None) -> None:
-        """``pressed``: called once the press has been processed (the desktop lets go of the X server there)."""
+    def drag(self, x1: int, y1: int, x2: int, y2: int, steps: int = 8) -> None:
         self.move(x1, y1)
         self._fake(self._X.ButtonPress, 1)
         self._dpy.sync()
-        if pressed is not None:
-            pressed()
         for i in range(1, steps + 1):
             # Intermediate motion, flushed and paced, so window managers and programs see a drag
             # (they grab the pointer on press and apply a drag threshold), not a jump.
