@@ -36,7 +36,7 @@ def note(text):
     out.flush()
 BUTTON_PRESS, KEY_PRESS, OVERRIDE, BACK, EVENTS = 4, 2, 0x200, 0x2, 0x800
 at = x + 500 if mode == "move" else x
-if mode == "ghost":  # no background: the server paints nothing, the screen keeps showing what was beneath it
+if mode in ("ghost", "pollghost"):  # no background: the server paints nothing, the screen keeps showing what was beneath it
     s.sendall(struct.pack("<BBHIIhhHHHHII", 1, 0, 8 + 2, wid, root, x, y, w, h, 0, 1, 0, OVERRIDE | EVENTS)
               + struct.pack("<II", 1, BUTTON_PRESS))
 elif mode == "invisible":
@@ -65,7 +65,7 @@ elif mode == "raise":
 elif mode == "move":
     s.sendall(struct.pack("<BxHIHxxii", 12, 5, wid, 1 | 2, x, y))  # ConfigureWindow: x, y
 note("acted")
-if mode == "poll":  # QueryPointer as fast as the server answers; the moment the pointer moves, the window is there
+if mode in ("poll", "pollghost"):  # QueryPointer as fast as the server answers; the moment the pointer moves, the window is there
     def pointer():
         s.sendall(struct.pack("<BxHI", 38, 2, root))
         r = reply()
@@ -196,6 +196,38 @@ def test_a_window_mapped_the_moment_the_pointer_moves_takes_no_press(desktop):
             _close_lure(desktop)
         rt55._desk(desktop, [{"kind": "desktop_screenshot"}], think=0)
     assert not [g for g in got if "pressed" in g], got
+
+
+THROUGH_ON_BASE |= {"unmanaged-window-mapped-under-the-last-press"}
+
+
+def test_an_unmanaged_window_that_came_under_the_last_press_takes_no_second_click(desktop):
+    """A program polls the pointer and maps a window with no background (the screen keeps showing the terminal)
+    under it the moment the agent's click moves it there: the window is new since the look before, and it came during
+    the agent's own click, as a menu would. The agent clicks the same point again: that press went to the program (on
+    f355f7c3, and on this branch before the rule that an unmanaged window right under the last press is no menu)."""
+    env, _ = desktop
+    ws = Path(env.workspace)
+    (ws / "lure.py").write_text(LURE)
+    (ws / "lure.txt").unlink(missing_ok=True)
+    w = _terminal(desktop, "pt-A")
+    x, y = w["x"] + 120, w["y"] + 60
+    env.move(w["x"] + 300, w["y"] + 300)
+    try:
+        rt55._desk(desktop, [{"kind": "desktop_launch", "command": f"python3 lure.py pollghost {x - 40} {y - 30} 120 80 "
+                              "0 15", "wait": 0.2}], think=0)
+        assert "acted" in _wait_for(ws / "lure.txt", "acted", 10)
+        rt55._desk(desktop, [{"kind": "desktop_screenshot"}, {"kind": "desktop_click", "x": x, "y": y}], think=0)
+        first = _wait_for(ws / "lure.txt", "mapped at", 3)
+        assert "mapped at" in first, first
+        time.sleep(0.5)
+        first = (ws / "lure.txt").read_text().count("pressed")  # (the race of the first click: 0 or 1)
+        stopped, seen = rt55._desk(desktop, [{"kind": "desktop_click", "x": x, "y": y}], think=0)
+        time.sleep(0.5)
+        assert (ws / "lure.txt").read_text().count("pressed") == first, ((ws / "lure.txt").read_text(), seen)
+        assert "Nothing was clicked" in seen[-1], seen[-1][:400]
+    finally:
+        _close_lure(desktop)
 
 
 def test_an_honest_click_after_a_fresh_look_still_lands(desktop):
