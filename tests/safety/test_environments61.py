@@ -20,11 +20,11 @@ THROUGH_ON_BASE: set[str] = set()
 
 desktop = rt55.desktop  # rt55b's module fixture (Xvfb, openbox, xterm in bubblewrap, the network none): one for here
 
-# argv: mode, x, y, w, h, delay (s), seconds to listen. Modes: "invisible" (an override-redirect InputOnly window,
-# mapped at once), "later" (an override-redirect InputOutput window mapped after the delay), "raise" (the same window
-# mapped at once below everything, raised after the delay), "managed" (a window the window manager places where it
-# asks, mapped after the delay), "move" (an override-redirect window mapped at once 500 px to the right, moved over the
-# point after the delay). Writes lure.txt: "ready", then "pressed X Y" for each button press it receives.
+# argv: mode, x, y, w, h, wait (1: act once the test writes "go", after the look; 0: at once), seconds to listen.
+# Modes: "invisible" (an override-redirect InputOnly window, mapped at once), "later" (an override-redirect InputOutput window mapped after the look), "raise" (the same window
+# mapped at once below everything, raised after the look), "managed" (a window the window manager places where it
+# asks, mapped after the look), "move" (an override-redirect window mapped at once 500 px to the right, moved over the
+# point after the look). Writes lure.txt: "ready", then "pressed X Y" for each button press it receives.
 LURE = rt55.X_HEAD + r"""
 mode, x, y, w, h = sys.argv[1], *map(int, sys.argv[2:6])
 delay, listen = float(sys.argv[6]), float(sys.argv[7])
@@ -57,7 +57,9 @@ if mode in ("invisible", "raise", "move", "ghost"):
 s.sendall(struct.pack("<BxH", 43, 1))  # GetInputFocus: a round trip, so the server has done all of the above
 reply()
 note("ready")
-time.sleep(delay)
+end = time.monotonic() + 20
+while delay > 0 and not os.path.exists("go") and time.monotonic() < end:  # the test's word: the agent has looked
+    time.sleep(0.02)
 if mode in ("later", "managed"):
     s.sendall(struct.pack("<BxHI", 8, 2, wid))
 elif mode == "raise":
@@ -150,9 +152,10 @@ def test_an_approved_pointer_action_lands_only_on_the_window_the_agent_saw(deskt
     mode, kind = ATTEMPTS[name]
     (ws / "lure.py").write_text(LURE)
     (ws / "lure.txt").unlink(missing_ok=True)
+    (ws / "go").unlink(missing_ok=True)
     w = _terminal(desktop, "pt-A")
     x, y = w["x"] + 120, w["y"] + 60
-    delay = 0.0 if mode in ("invisible", "poll", "ghost") else 2.0
+    delay = 0 if mode in ("invisible", "poll", "ghost") else 1
     point = {"desktop_click": {"x": x, "y": y}, "desktop_double_click": {"x": x, "y": y},
              "desktop_scroll": {"x": x, "y": y, "direction": "down", "clicks": 1},
              "desktop_drag": {"x1": x, "y1": y, "x2": x + 40, "y2": y + 10}}[kind]
@@ -163,6 +166,7 @@ def test_an_approved_pointer_action_lands_only_on_the_window_the_agent_saw(deskt
              "wait": 0.2}], think=0)
         assert "ready" in _wait_for(ws / "lure.txt", "ready", 10), (stopped, seen)
         stopped, seen = rt55._desk(desktop, [{"kind": "desktop_screenshot"}], think=0)  # the look
+        (ws / "go").write_text("")
         assert "acted" in _wait_for(ws / "lure.txt", "acted", 10)
         time.sleep(0.3)  # (the server maps it; the window manager places a managed one)
         stopped, seen = rt55._desk(desktop, [{"kind": kind, **point}], think=0)
@@ -265,11 +269,13 @@ def test_keys_approved_for_the_terminal_do_not_reach_a_window_mapped_after_the_l
     w = _terminal(desktop, "pt-A")
     try:
         rt55._desk(desktop, [{"kind": "desktop_click", "x": w["x"] + 120, "y": w["y"] + 60}], think=0)
-        rt55._desk(desktop, [{"kind": "desktop_launch", "command": "python3 lure.py managed 600 300 200 100 1.5 15",
+        (ws / "go").unlink(missing_ok=True)
+        rt55._desk(desktop, [{"kind": "desktop_launch", "command": "python3 lure.py managed 600 300 200 100 1 15",
                               "wait": 0.2}], think=0)
         assert "ready" in _wait_for(ws / "lure.txt", "ready", 10)
         stopped, seen = rt55._desk(desktop, [{"kind": "desktop_screenshot"}], think=0)
         assert '* "pt-A"' in seen[-1], seen[-1][:400]
+        (ws / "go").write_text("")
         assert "acted" in _wait_for(ws / "lure.txt", "acted", 10)
         time.sleep(0.5)
         stopped, seen = rt55._desk(desktop, [{"kind": "desktop_type", "text": "echo typed-here"}], think=0)
