@@ -43,8 +43,14 @@ from macrohard.types import (
 )
 
 BUTTONS = {"left": 1, "middle": 2, "right": 3}
+POINTER_ACTIONS = (DesktopClickAction, DesktopDoubleClickAction, DesktopDragAction, DesktopScrollAction)
 SANDBOX_PATH = "/usr/local/bin:/usr/bin:/bin"
 TYPE_PIECE = 64  # characters typed between two looks at the cut (a spare-key character is ~2.5 ms: 0.16 s)
+
+
+def _point(action: Any) -> tuple[int, int]:
+    """Where a pointer action presses (a drag: where it starts)."""
+    return (action.x1, action.y1) if isinstance(action, DesktopDragAction) else (action.x, action.y)
 
 
 def wait_managing(dpy: Any, seconds: float) -> bool:
@@ -109,6 +115,10 @@ class DesktopEnvironment(LayeredWriteBack):
         self._wm: Program | None = None
         self._dpy: Any = None
         self._focus_seen: int | None = None  # the window the last observation showed focused (rt51b)
+        self._stack_seen: list[tuple[int, int, int, int, int, bool, bool]] | None = None  # ... its windows (rt61b)
+        self._stack_before: list[tuple[int, int, int, int, int, bool, bool]] = []  # the look before that one's
+        self._after_input = False  # whether the last observation followed the agent's own input (a click, a key)
+        self._last_point: tuple[int, int] | None = None  # where the agent's last pointer action pressed
         self._input: Any = None
         self._sct: Any = None
 
@@ -127,7 +137,8 @@ class DesktopEnvironment(LayeredWriteBack):
             raise
 
     def _start(self) -> None:
-        self._focus_seen = None
+        self._focus_seen = self._stack_seen = None
+        self._stack_before, self._after_input, self._last_point = [], False, None
         if self.window_manager and not shutil.which(self.window_manager, path=SANDBOX_PATH):
             raise MissingDependency(f"the desktop needs {self.window_manager}: apt-get install {self.window_manager}")
         try:
@@ -242,6 +253,10 @@ class DesktopEnvironment(LayeredWriteBack):
             return done
         if self._dpy is None:
             self.start()
+        # what the last observation followed (the agent's own click or key; where it pressed), then this action's
+        after_input, self._after_input = self._after_input, isinstance(action, (*POINTER_ACTIONS, DesktopTypeAction,
+                                                                                 DesktopKeyAction))
+        last, self._last_point = self._last_point, None
         from Xlib.error import ConnectionClosedError
 
         if self.sandbox is None or not self.sandbox.alive:
@@ -250,22 +265,31 @@ class DesktopEnvironment(LayeredWriteBack):
         try:
             with watch:
                 if isinstance(action, (DesktopTypeAction, DesktopKeyAction)) and self._focus_moved():
+                    self._after_input = False
                     obs = self._observe("Nothing was typed: the keyboard focus moved to another window by itself "
                                         "since the last look (a window opened or closed). See the windows below, "
                                         "then act again.", error=True)
                     return obs.model_copy(update={"meta": {**obs.meta, "input_refused": "focus moved"}})
                 if held := self._grabbed(action):
+                    self._after_input = False
                     obs = self._observe(f"Nothing was {'typed' if held == 'keyboard' else 'clicked'}: another "
                                         f"program on the desktop holds the {held} (an X grab), so the input would go "
                                         "to it, not to the window shown. See the windows below; close that program "
                                         "or wait for it, then act again.", error=True)
                     return obs.model_copy(update={"meta": {**obs.meta, "input_refused": f"{held} grabbed"}})
                 try:
-                    note = self._act(action)
+                    said = self._target_changed(action, last, after_input)
+                    note = "" if said else self._act(action)
+                    if not said and isinstance(action, POINTER_ACTIONS):
+                        self._last_point = _point(action)
                 except ValueError as exc:  # an unknown key name and the like: the model's mistake
                     if watch.fired:
                         raise
                     return self._observe(str(exc), error=True)
+                if said:
+                    self._after_input = False
+                    obs = self._observe(said, error=True)
+                    return obs.model_copy(update={"meta": {**obs.meta, "input_refused": "target changed"}})
                 if isinstance(action, (DesktopDoubleClickAction, DesktopDragAction)) or \
                         isinstance(action, DesktopClickAction) and action.button != "middle":  # (a middle click pastes)
                     self._drop_selection(self.settle)
@@ -539,6 +563,65 @@ class DesktopEnvironment(LayeredWriteBack):
             self._look()
             time.sleep(0.005)
 
+    def _stack(self) -> list[tuple[int, int, int, int, int, bool, bool]]:
+        """The root's mapped child windows, bottom to top (the window manager's frames, override-redirect windows):
+        each id, its outer box, whether it is InputOnly (takes the pointer, draws nothing) and whether it is
+        override-redirect (unmanaged: no frame, no title, not in the window list)."""
+        out = []
+        for win in self._dpy.screen().root.query_tree().children:
+            try:
+                attrs = win.get_attributes()
+                if attrs.map_state != self._X.IsViewable:
+                    continue
+                geo = win.get_geometry()
+            except Exception:  # noqa: BLE001  (a window can vanish while we look)
+                continue
+            edge = 2 * geo.border_width
+            out.append((int(win.id), geo.x, geo.y, geo.width + edge, geo.height + edge,
+                        attrs.win_class == self._X.InputOnly, bool(attrs.override_redirect)))
+        return out
+
+    def _target_changed(self, action: Any, last: tuple[int, int] | None = None, after_input: bool = False) -> str:
+        """Why a pointer action would not land on what the last observation showed at its point, or "" (rt61b).
+
+        The guard approved a click at a point of the window the agent saw there. A program launched on the desktop
+        mapped a window of its own at that point between the look and the click (or raised one, or had the window
+        manager place one there), and the click went to it; an InputOnly window (invisible: the screenshot shows
+        what is beneath it) took the agent's clicks at any time. The window under the point now (the X server's own
+        answer, ``TranslateCoordinates``) must be the topmost one the last look had there, and not an InputOnly one;
+        an unmanaged (override-redirect) one only if the agent's own input of the last step opened it (a menu), not
+        right under that input's press. ``last``: where the last action pressed, if it was a pointer action;
+        ``after_input``: whether the last action was the agent's click or key (not a look, a launch, a refusal)."""
+        if self._stack_seen is None or not isinstance(action, POINTER_ACTIONS):
+            return ""
+        x, y = _point(action)
+        root = self._dpy.screen().root
+        child = root.translate_coords(root, x, y).child
+        now = int(getattr(child, "id", child) or 0)
+        shown = next((w for w in reversed(self._stack_seen) if w[1] <= x < w[1] + w[3] and w[2] <= y < w[2] + w[4]),
+                     None)
+        verb = {DesktopDragAction: "dragged", DesktopScrollAction: "scrolled"}.get(type(action), "clicked")
+        if now != (shown[0] if shown else 0):
+            return (f"Nothing was {verb}: the window at ({x}, {y}) is not the one the last look showed there (a "
+                    "window opened, moved or was raised over that point since, by itself). See the windows below, "
+                    "then act again.")
+        if shown is not None and shown[5]:
+            return (f"Nothing was {verb}: an invisible window (X InputOnly: it draws nothing, so the screenshot shows "
+                    f"what is beneath it) of another program covers ({x}, {y}) and would take the input. Close the "
+                    "program that made it, then act again.")
+        under_last = last is not None and shown is not None and shown[1] <= last[0] < shown[1] + shown[3] and \
+            shown[2] <= last[1] < shown[2] + shown[4]
+        if shown is not None and shown[6] and (not after_input or under_last
+                                               or shown[0] in {w[0] for w in self._stack_before}):
+            # an unmanaged window is what the agent's own input opened (a menu, a list's drop-down) in the last step;
+            # one that was there before, or came by itself, may draw nothing (no background: the screen keeps
+            # showing the window beneath it) and is in no window list. One that appeared right under the last press
+            # is what a program polling the pointer puts there as it moves (a menu opens beside the pointer)
+            return (f"Nothing was {verb}: the window at ({x}, {y}) is an unmanaged one (no frame or title: not in "
+                    "the window list) that did not open from your last click or key; it may draw nothing of its own, "
+                    "so the screenshot shows what is beneath it. Close the program that made it, then act again.")
+        return ""
+
     def _focus_moved(self) -> bool:
         """Whether the focused window is not the one the last observation showed (rt51b: keys the guard approved for
         that window would land in another)."""
@@ -547,6 +630,7 @@ class DesktopEnvironment(LayeredWriteBack):
     def _observe(self, note: str, *, error: bool = False) -> Observation:
         wins = self.windows()
         self._focus_seen = next((w["id"] for w in wins if w["active"]), None)
+        self._stack_before, self._stack_seen = self._stack_seen or [], self._stack()
         lines = [f"{'*' if w['active'] else ' '} \"{w['title']}\" ({w['class']}) at x={w['x']} y={w['y']} "
                  f"size {w['width']}x{w['height']}" for w in wins]
         exited = [f"{p.args[0]} (pid {p.pid}) exited with code {p.returncode}"
