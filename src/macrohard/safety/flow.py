@@ -224,9 +224,12 @@ class FlowCheck:
         pending, send = self.analyse(action, ctx)
         ctx.flow.pending = pending
         state, worst = ctx.flow, None
-        if state.keys and (send or kind.startswith("browser_") or kind in ("mcp_call", "delegate")) and \
-                (held := _written_key(action, state.keys)):
+        if state.keys and (send or kind.startswith(("browser_", "desktop_")) or kind in ("mcp_call", "delegate")) \
+                and (held := _written_key(action, state.keys)):
             pending.sends += (f"the action holds {held}",)  # rt58: a key the model read, written out by it
+            # (rt61: and typed on the desktop, where a launched program sends what it is given)
+        elif state.keys and kind in ("write_file", "edit_file") and (held := _written_key(action, state.keys)):
+            pending.carried = _carries(action, ctx, pending.carried or state.carried, held)
         if pending.sends:  # private data in a value sent out: judged as the direct read is (the policy's rule)
             refused = self.rules.decide(Facts(kind=kind, categories={"exfiltration": pending.sends[0]},
                                               network=ctx.network or "full"))
@@ -871,6 +874,19 @@ def _written_key(action: Any, keys: dict[str, str]) -> str:
     return ""
 
 
+def _carries(action: Any, ctx: GuardContext, carried: Any, held: str) -> Any:
+    """rt61: the file tool wrote a key the model read into a file (``notes.md``: ``remember the build: KEY``): the
+    shell's later reads of that file carry it (``Carried.files``), as a file the shell wrote with private data."""
+    import dataclasses
+
+    path = str(getattr(action, "path", "") or "")
+    full = posixpath.normpath(path if path.startswith("/") else posixpath.join(ctx.workspace, path))
+    files = {**carried.files, full: held}
+    if ctx.shell_workspace and full.startswith(ctx.workspace.rstrip("/") + "/"):  # the path as the shell sees it
+        files[posixpath.join(ctx.shell_workspace, full[len(ctx.workspace.rstrip("/")) + 1:])] = held
+    return dataclasses.replace(carried, files=files)
+
+
 def remember_keys(running: Any, output: str, ctx: GuardContext) -> None:
     """rt58: a workspace file the model read with the file tool whose text is a credential (``flows.credential_file``):
     the token-shaped values it showed the model are kept (``FlowState.keys``, 32 at most) for ``_written_key``."""
@@ -903,6 +919,14 @@ class FlowScreen:
         ran = str(getattr(running.action, "kind", "")) if running is not None else ""
         if ran == "read_file" and obs.output:
             remember_keys(running, obs.output, ctx)
+        elif ran == "bash" and obs.output and len(ctx.flow.keys) < 32:  # rt61: `cat k` showed the model the key
+            from macrohard.safety.secret_files import shown_keys
+
+            command = str(getattr(running.action, "command", ""))
+            for value, where in shown_keys(command, obs.output, shell_base(ctx),
+                                           (ctx.workspace, ctx.shell_workspace)).items():
+                if len(ctx.flow.keys) < 32:
+                    ctx.flow.keys.setdefault(value, where)
         if ran.startswith("browser_") and isinstance(obs.meta.get("url"), str):
             # the page now shown: its own address, and where its forms post and its frames load
             page = addresses(obs.meta["url"])
