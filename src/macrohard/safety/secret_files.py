@@ -84,7 +84,8 @@ def shown_keys(command: str, output: str, base: str, roots: tuple[str, ...]) -> 
     """The token-shaped values (``flows._token``, 12+ characters) that ``output`` of the shell line ``command``
     showed the model and that a credential file the line names holds (``cat k``, ``head -c 40 token``): value ->
     that file, as ``flow.remember_keys`` keeps them for the file tool. Files under ``roots`` only (the workspace), the
-    first 16 words that name one; a value the output shows that is not in the file (a hash ``ls`` printed) is not."""
+    first 16 words that name one; a value the output shows that is not in the file (a hash ``ls`` printed) is not.
+    Where the line builds its file names (``$``, a glob), the workspace's small credential files are looked in."""
     from macrohard.safety import native
     from macrohard.safety.flows import _token, credential_file
 
@@ -106,6 +107,51 @@ def shown_keys(command: str, output: str, base: str, roots: tuple[str, ...]) -> 
         for value in dict.fromkeys(words):
             if _token(value) and value in text:
                 found.setdefault(value, os.path.relpath(full, base)[:80])
+    if not found and _BUILT.search(command):  # a name the line builds (`cat $(ls | grep ^k$)`, `cat "$F"`, `cat k*`)
+        found = _in_credential_files([w for w in dict.fromkeys(words) if _token(w)], roots, base)
+    return found
+
+
+_BUILT = re.compile(r"[$`*?\[]")
+_SKIP = frozenset({".git", "node_modules", ".venv", "venv", "__pycache__", ".mypy_cache", ".pytest_cache", ".tox"})
+
+
+def _in_credential_files(values: list[str], roots: tuple[str, ...], base: str) -> dict[str, str]:
+    """rt61: the values of ``values`` that a credential file in the workspace holds (its folder and the ones below
+    it, two levels, 400 entries, files of 16 kB at most: what a credential file is), for a line whose file names
+    are built when it runs."""
+    from macrohard.safety import native
+    from macrohard.safety.flows import credential_file
+
+    found: dict[str, str] = {}
+    if not values:
+        return found
+    seen = 0
+    folders = [(r, 0) for r in dict.fromkeys(r for r in roots if r and os.path.isdir(r))][:1]
+    while folders and seen < 400:
+        folder, depth = folders.pop(0)
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError:
+            continue
+        for entry in entries:
+            seen += 1
+            if seen > 400:
+                break
+            if entry.is_dir(follow_symlinks=False):
+                if depth < 1 and entry.name not in _SKIP:
+                    folders.append((entry.path, depth + 1))
+                continue
+            try:
+                if not entry.is_file() or entry.stat().st_size > 16384:
+                    continue
+            except OSError:
+                continue
+            text = (native.read(entry.path, 16384) or b"").decode("utf-8", "replace")
+            hits = [v for v in values if v in text]
+            if hits and credential_file(entry.path):
+                for value in hits:
+                    found.setdefault(value, os.path.relpath(entry.path, base)[:80])
     return found
 
 
