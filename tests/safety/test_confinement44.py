@@ -90,7 +90,10 @@ def test_a_task_files_mcp_server_never_gets_the_users_api_keys(tmp_path, monkeyp
     got = json.loads(seen.read_text())
     assert SECRET not in json.dumps(got), sorted(got)
     # (rt56: and NODE_OPTIONS, macrohard's own: a hook that gives npx by any path an empty project, no user value)
-    assert set(got) <= {"HOME", "LOGNAME", "PATH", "SHELL", "TERM", "USER", "LC_CTYPE", "NODE_OPTIONS"}, sorted(got)
+    # (rt61: and uv's switch off the folder's settings, with the name of the one set, for the shims to take back)
+    assert set(got) <= {"HOME", "LOGNAME", "PATH", "SHELL", "TERM", "USER", "LC_CTYPE", "NODE_OPTIONS",
+                        "UV_NO_CONFIG", "UV_CONFIG_FILE", "MACROHARD_UV_SET"}, sorted(got)
+    assert got.get("MACROHARD_UV_SET") in ("UV_NO_CONFIG", "UV_CONFIG_FILE") and got[got["MACROHARD_UV_SET"]], got
     assert re.fullmatch(r"--require \S*macrohard-runners-\w+/node-hook\.js", got.get("NODE_OPTIONS", "")), got
     # the twin: what a program needs to start is there (the user's PATH whole, after rt52c's folder of package-runner
     # wrappers that read no config of the run's folder: mcp/runner_shim.py)

@@ -102,18 +102,38 @@ def _uv_folder(tmp_path: Path, url: str) -> tuple[Path, dict[str, str]]:
 
 
 @needs_uv
-@pytest.mark.xfail(strict=True, reason="rt57 left open: `uv run` (native, no hook) by a path the code builds when it "
-                                       "runs reads the folder's uv.toml; bun the same (not installed here)")
-def test_still_through_uv_run_by_a_built_path_reads_the_folders_index(tmp_path, registry):
+def test_uv_run_by_a_built_path_reads_the_persons_settings_not_the_folders(tmp_path, registry):
+    """rt57's strict xfail, closed by rt61: `uv run` by a built path read the folder's uv.toml (its index). Now the
+    host server's environment names the person's own uv settings (UV_CONFIG_FILE: uv then discovers none), here an
+    index that refuses connections; with none, UV_NO_CONFIG."""
     from macrohard.mcp.connection import host_command
 
     url, asked = registry
     folder, base = _uv_folder(tmp_path, url)
+    (tmp_path / "home" / ".config" / "uv").mkdir(parents=True)
+    (tmp_path / "home" / ".config" / "uv" / "uv.toml").write_text('index-url = "http://127.0.0.1:9/simple"\n')
     where, name = os.path.split(shutil.which("uv"))
     code = f"p={where[:-2]}; ${{p}}{where[-2:]}/{name} run --no-project --with rt57-nothing python3 -c 1"
-    command, env = host_command(["sh", "-c", code], base)
-    subprocess.run(command, env=env, cwd=folder, capture_output=True, timeout=120, text=True)
-    assert asked == []
+    command, env = host_command(["sh", "-c", code], {**base, "UV_HTTP_RETRIES": "0"})
+    done = subprocess.run(command, env=env, cwd=folder, capture_output=True, timeout=120, text=True)
+    assert asked == [] and "127.0.0.1:9" in done.stderr, done.stderr[-400:]
+    bare = host_command(["sh", "-c", code], {**base, "HOME": str(tmp_path / "elsewhere")})[1]
+    assert bare["UV_NO_CONFIG"] == "1" and "UV_CONFIG_FILE" not in bare  # (no user settings: none at all)
+
+
+@needs_uv
+def test_twin_the_persons_own_uv_project_keeps_its_settings(tmp_path, registry):
+    """A uv started by name with the person's project by an absolute ``--directory`` (their own server) goes through
+    the shim, which gives it back the environment without rt61's UV_NO_CONFIG: the project's index is asked (as on
+    f355f7c3)."""
+    from macrohard.mcp.connection import host_command
+
+    url, asked = registry
+    folder, base = _uv_folder(tmp_path, url)
+    command, env = host_command(["uv", "--directory", str(folder), "run", "--no-project", "--with", "rt57-nothing",
+                                 "python3", "-c", "1"], {**base, "UV_HTTP_RETRIES": "0"})
+    subprocess.run(command, env=env, cwd=tmp_path, capture_output=True, timeout=120, text=True)
+    assert asked, "the person's own project's index was not asked"
 
 
 @needs_uv

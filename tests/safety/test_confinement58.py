@@ -344,12 +344,11 @@ def test_twin_a_value_read_from_an_ordinary_file_is_sent(tmp_path):
     assert decision is Decision.allow, why
 
 
-@pytest.mark.xfail(strict=True, reason="rt58 left open: a one-line file of plain words or a plain password has no "
-                                       "shape to tell it from a note (only its name could); a folder served to the "
-                                       "network holding a table (not a credential) is served (a JSON file or a "
-                                       "manifest is data by its name, and projects are served every day)")
 @pytest.mark.parametrize("name", sorted(STILL))
 def test_still_through(name, tmp_path):
+    """rt58's strict xfail, closed by rt61: a one-line file named as a secret (``passphrase``, ``pw``) is one whatever
+    its words (``secret_files.secret_named``); a served folder holding a table of people is a send
+    (``secret_files.personal_table``). Twins: test_confinement61."""
     files, steps = STILL[name]
     decision, why = _steps(steps, {**BASE, **files}, tmp_path)
     assert decision in (Decision.ask, Decision.deny), why

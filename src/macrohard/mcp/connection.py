@@ -112,10 +112,29 @@ def host_command(command: list[str], env: dict[str, str]) -> tuple[list[str], di
         # text sees those, so every node process of the server loads a hook first (NODE_OPTIONS) that gives npm's own
         # npx-cli.js / npm-cli.js the empty project, whatever path started it
         env = {**env, "NODE_OPTIONS": f"{env.get('NODE_OPTIONS', '')} --require {_node_hook()}".strip()}
+        env = _uv_settings(env)
     if program in _SHELLS and "-c" in command[1:-1]:  # rt54: and one it names by its path in the shell's code
         at = command.index("-c", 1) + 1
         command = [*command[:at], _by_path(command[at]), *command[at + 1:]]
     return command, env
+
+
+def _uv_settings(env: dict[str, str]) -> dict[str, str]:
+    """rt61 (rt57 left open): uv is a native program, so no NODE_OPTIONS hook sees a ``uv run`` started by a path the
+    code builds when it runs (``p=/usr/lo; ${p}cal/bin/uv run …``), and it read the folder's ``uv.toml`` (its index).
+    uv's own switch: a ``UV_CONFIG_FILE`` turns its discovery of settings off (the folder's and the ones above it),
+    so the person's user settings are named there (``$XDG_CONFIG_HOME/uv/uv.toml``, ``~/.config/uv/uv.toml``), else
+    ``UV_NO_CONFIG``. A uv the server starts by name or by a path written out goes through the shims, which give it
+    back the person's environment (``runner_shim``: their project by an absolute ``--directory`` keeps its settings).
+    Settings the person gave themselves (either variable) are left as they are."""
+    if "UV_CONFIG_FILE" in env or "UV_NO_CONFIG" in env:
+        return env
+    home = env.get("HOME") or ""
+    config = env.get("XDG_CONFIG_HOME") or (os.path.join(home, ".config") if home else "")
+    user = os.path.join(config, "uv", "uv.toml") if config else ""
+    if user and os.path.isfile(user):
+        return {**env, "UV_CONFIG_FILE": user, runner_shim.UV_SET: "UV_CONFIG_FILE"}
+    return {**env, "UV_NO_CONFIG": "1", runner_shim.UV_SET: "UV_NO_CONFIG"}
 
 
 _SHELLS = frozenset({"sh", "bash", "dash", "zsh", "ksh", "mksh", "ash"})

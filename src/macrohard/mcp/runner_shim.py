@@ -41,6 +41,9 @@ PROJECT_FILES: dict[str, tuple[str, ...]] = {
     "uv": ("uv.toml", "pyproject.toml", ".venv", ".python-version", "uv.lock", "pylock.toml"),
 }
 ALIASES = {"yarnpkg": "yarn", "pnpx": "pnpm", "bunx": "bun"}
+# rt61: the variable ``connection._uv_settings`` set for the host server (UV_CONFIG_FILE or UV_NO_CONFIG), named in
+# this one: a uv started by name or by a path written out comes here and gets the person's environment back
+UV_SET = "MACROHARD_UV_SET"
 RUNNERS = frozenset({"npx", "npm", "uvx", *PROJECT_FILES, *ALIASES})
 _UV_VALUED = frozenset({"--directory", "--project", "--cache-dir", "--config-file", "--color", "--python", "-p",
                         "--allow-insecure-host", "--index-url", "--default-index", "--index", "--extra-index-url"})
@@ -147,6 +150,8 @@ def main(argv: list[str]) -> int:
     if found is not None:
         print(refusal(name, found), file=sys.stderr)
         return 126
+    if name in ("uv", "uvx") and (set_by_us := os.environ.pop(UV_SET, "")) in ("UV_CONFIG_FILE", "UV_NO_CONFIG"):
+        os.environ.pop(set_by_us, None)
     os.execv(real, [real, *rewrite(name, empty, args)])
     return 127  # not reached
 

@@ -264,6 +264,10 @@ def served(w: _Walk, prog: str, argv: list[str]) -> None:
         from macrohard.safety.flows import credential_file
 
         why = next((f"the text of {n} (a credential)" for n in names[:200] if credential_file(root + n)), "")
+    if not why:  # rt61: a table of people there (`cp customers.csv public/`), not a chart's prices or a manifest
+        from macrohard.safety.secret_files import personal_table
+
+        why = next((f"{n} (a table holding {what})" for n in names[:200] if (what := personal_table(root + n))), "")
     if why:
         w.sends.append(f"{prog} serves {at} to the network, and {why} is there (bind it to 127.0.0.1, or serve a "
                        "folder without private files)")

@@ -224,9 +224,18 @@ class FlowCheck:
         pending, send = self.analyse(action, ctx)
         ctx.flow.pending = pending
         state, worst = ctx.flow, None
-        if state.keys and (send or kind.startswith("browser_") or kind in ("mcp_call", "delegate")) and \
-                (held := _written_key(action, state.keys)):
+        if state.keys and (send or kind.startswith(("browser_", "desktop_")) or kind in ("mcp_call", "delegate")
+                           or kind == "bash" and ctx.network != "none") and (held := _written_key(action, state.keys)):
             pending.sends += (f"the action holds {held}",)  # rt58: a key the model read, written out by it
+            # rt61: typed on the desktop (a launched program sends what it is given), or written by the shell where
+            # nothing follows a literal (`echo "build KEY" > f`, `export B=KEY`): `$(cat k)` is followed
+        elif state.keys and kind in ("write_file", "edit_file") and (held := _written_key(action, state.keys)):
+            if str(getattr(action, "path", "")).lower().endswith(_CODE_ENDINGS):  # imported by code: not followed
+                pending.sends += (f"the action writes {held} into code (read it from its file, or from .env)",)
+            else:  # rt61: a note the model wrote holding the key carries it (`grep remember notes.md`, then sent)
+                pending.carried = _carries(action, ctx, pending.carried or state.carried, held)
+        if ctx.network != "none" and kind in ("bash", "write_file", "edit_file"):
+            pending.sends += self._served(action, ctx, pending)
         if pending.sends:  # private data in a value sent out: judged as the direct read is (the policy's rule)
             refused = self.rules.decide(Facts(kind=kind, categories={"exfiltration": pending.sends[0]},
                                               network=ctx.network or "full"))
@@ -287,6 +296,36 @@ class FlowCheck:
                     reason=f"Rule of Two: this action {why[cap]}, the third of untrusted input, private data and "
                            f"external communication (the run already has {held}); a person must approve"))
         return worst
+
+    def _served(self, action: Any, ctx: GuardContext, pending: Pending) -> tuple[str, ...]:
+        """rt61: a file server a step left running over a folder that held no data then (``carried_handoff.served``
+        judged it), and data put there later (``cp customers.csv public/``, the file tool writing rows there): sent.
+        Notes the folders an approved line serves (``Pending.serves``)."""
+        from macrohard.safety.flows import credential_file, credential_text, records_file, records_text
+        from macrohard.safety.secret_files import put_where_served, served_roots
+
+        roots = tuple(ctx.flow.served)
+        if isinstance(action, BashAction):
+            base = shell_base(ctx)
+            pending.serves = tuple(served_roots(action.command, base))
+            if not roots:
+                return ()
+
+            def data(path: str) -> str:
+                if self._private(path, ctx):
+                    return "a private file"
+                return "a credential" if credential_file(path) else "records" if records_file(path) else ""
+
+            why = put_where_served(action.command, base, roots, data)
+            return (why,) if why else ()
+        path = str(getattr(action, "path", "") or "")
+        full = posixpath.normpath(path if path.startswith("/") else posixpath.join(ctx.workspace, path))
+        text = str(getattr(action, "content", None) or getattr(action, "new", None) or "")
+        if roots and any(full.startswith(r.rstrip("/") + "/") for r in roots) and text and (
+                records_text(text) or credential_text(text)):
+            return (f"the file tool writes records or a credential into {short(full, ctx)}, which a file server this "
+                    "run started serves to the network",)
+        return ()
 
     def _configured(self, command: str, ctx: GuardContext, worst: Verdict | None) -> Verdict | None:
         """A send whose destination a file others wrote decides, or the server's answer (``flow_configs``)."""
@@ -871,6 +910,24 @@ def _written_key(action: Any, keys: dict[str, str]) -> str:
     return ""
 
 
+_CODE_ENDINGS = (".py", ".pyw", ".js", ".mjs", ".cjs", ".ts", ".tsx", ".jsx", ".rb", ".pl", ".php", ".sh", ".bash",
+                 ".lua", ".go", ".rs", ".java", ".kt", ".c", ".h", ".cc", ".cpp", ".cs", ".swift", ".r", "makefile",
+                 ".mk", ".ipynb")
+
+
+def _carries(action: Any, ctx: GuardContext, carried: Any, held: str) -> Any:
+    """rt61: the file tool wrote a key the model read into a file (``notes.md``: ``remember the build: KEY``): the
+    shell's later reads of that file carry it (``Carried.files``), as a file the shell wrote with private data."""
+    import dataclasses
+
+    path = str(getattr(action, "path", "") or "")
+    full = posixpath.normpath(path if path.startswith("/") else posixpath.join(ctx.workspace, path))
+    files = {**carried.files, full: held}
+    if ctx.shell_workspace and full.startswith(ctx.workspace.rstrip("/") + "/"):  # the path as the shell sees it
+        files[posixpath.join(ctx.shell_workspace, full[len(ctx.workspace.rstrip("/")) + 1:])] = held
+    return dataclasses.replace(carried, files=files)
+
+
 def remember_keys(running: Any, output: str, ctx: GuardContext) -> None:
     """rt58: a workspace file the model read with the file tool whose text is a credential (``flows.credential_file``):
     the token-shaped values it showed the model are kept (``FlowState.keys``, 32 at most) for ``_written_key``."""
@@ -903,6 +960,14 @@ class FlowScreen:
         ran = str(getattr(running.action, "kind", "")) if running is not None else ""
         if ran == "read_file" and obs.output:
             remember_keys(running, obs.output, ctx)
+        elif ran == "bash" and obs.output and len(ctx.flow.keys) < 32:  # rt61: `cat k` showed the model the key
+            from macrohard.safety.secret_files import shown_keys
+
+            command = str(getattr(running.action, "command", ""))
+            for value, where in shown_keys(command, obs.output, shell_base(ctx),
+                                           (ctx.workspace, ctx.shell_workspace)).items():
+                if len(ctx.flow.keys) < 32:
+                    ctx.flow.keys.setdefault(value, where)
         if ran.startswith("browser_") and isinstance(obs.meta.get("url"), str):
             # the page now shown: its own address, and where its forms post and its frames load
             page = addresses(obs.meta["url"])

@@ -330,8 +330,13 @@ def credential_file(path: str) -> bool:
 
     if not os.path.isfile(path):
         return False
+    from macrohard.safety.secret_files import secret_named
+
     data = native.read(path, 65536)
-    return data is not None and b"\0" not in data and credential_text(data.decode("utf-8", "replace"))
+    if data is None or b"\0" in data:
+        return False
+    text = data.decode("utf-8", "replace")
+    return credential_text(text) or secret_named(path, text)  # rt61: `pw` holding `hunter2`
 
 
 def records_text(text: str, credential: bool = True) -> bool:
@@ -394,6 +399,7 @@ def records_file(path: str) -> bool:
     import os
 
     from macrohard.safety import native
+    from macrohard.safety.secret_files import secret_named
 
     try:
         st = os.stat(path)
@@ -408,7 +414,8 @@ def records_file(path: str) -> bool:
     if data is not None and data.startswith(_COMPRESSED):  # rt56: `zcat backup` of a csv.gz with no extension
         data = _unpacked(data)
     known = data is not None and (data.startswith(_DATA_MAGIC) or b"\0" not in data[:65536] and (
-        records_text(data[:65536].decode("utf-8", "replace"), not _named_private(path)) or _json_records(data)) or
+        records_text(text := data[:65536].decode("utf-8", "replace"), not _named_private(path)) or _json_records(data)
+        or not _named_private(path) and secret_named(path, text)) or  # rt61: `pw`: `hunter2`
         data.startswith(b"PK\x03\x04") and _spreadsheet(path) or data[257:262] == b"ustar" and _tar_data(data))
     # the answer is returned from here, not read back from the cache: rel58, the cache was emptied after the
     # 4,097th file's entry went in and `return _SHAPES[key]` raised KeyError, so that review refused `cat notes.txt`

@@ -36,6 +36,7 @@ class Pending:
     names: str = ""  # it prints names others chose (files, branches, tags): untrusted if they name an address
     unwritten: tuple[str, ...] = ()  # files the agent wrote that a copy or an archive may now fill with others' words
     mcp_numbers: int = 0  # numbers and truth values an MCP call carries out once the run read outside and private data
+    serves: tuple[str, ...] = ()  # rt61: folders (host paths) a file server the line starts serves to the network
 
 
 @dataclass
@@ -72,6 +73,8 @@ class FlowState:
     # rt58: token-shaped values of a credential file the model read with the file tool (value -> the file): written
     # into a later action's text they are that file sent, as `$T` read from it is (``flow.FlowCheck``)
     keys: dict[str, str] = field(default_factory=dict)
+    # rt61: folders file servers this run started serve to the network (data put there later is sent)
+    served: set[str] = field(default_factory=set)
 
     def hand_down(self) -> dict[str, Any]:
         """What a sub-run this run starts inherits (kept in the sub-run's ``meta``, JSON): the untrusted content
@@ -109,6 +112,7 @@ class FlowState:
         self.written.update(p.written)
         self.written.difference_update(p.unwritten)
         self.mcp_numbers += p.mcp_numbers
+        self.served.update(p.serves)
         if p.carried is not None:
             self.carried = p.carried
         if p.source is not None:

@@ -1,0 +1,218 @@
+"""rt61: files whose secret nothing in their text shows, a served folder's table of people, keys a shell printed.
+
+``flows.credential_text`` judges a text by its shape (a key's own format, settings naming a secret, one
+token-shaped value). rt58 left three holes that the text alone cannot close:
+
+- a file of ONE short line of plain words or a plain password (``correct horse battery staple``, ``hunter2``) in a
+  file called ``passphrase`` or ``pw``: only its name says what it is (``secret_named``);
+- a folder served to the network holding a table of people (``customers.csv`` copied into ``public/``): a folder
+  holding data files is served every day (a chart's ``prices.csv``, a manifest), a table whose rows hold an e-mail
+  address, a phone number, a card number or a token-shaped value is not (``personal_table``);
+- a key the shell printed (``cat k``), then written out by the model (a browser field, an MCP argument, a curl
+  address): rt58 kept the keys of a credential file the model read with the file tool only (``shown_keys``).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable
+
+# a file's name (less a leading dot and a `.txt`/`.secret`/`.key` ending) that says its one line is a secret; the
+# policy's private_paths already name `*password*`, `*secret*`, `*credential*` (safety.carried follows those)
+_SECRET_NAMES = frozenset({"passphrase", "passphrases", "pass", "passwd", "pw", "pwd", "pin", "apikey", "api_key",
+                           "api-key", "token", "auth_token", "access_token", "authtoken", "key", "master_key",
+                           "vault_pass", "vault-pass", "vault_password_file", "login"})
+_ENDINGS = ("", ".txt", ".secret", ".key", ".pass")
+_LINE_MAX = 200  # a password or a passphrase, not a note
+
+
+def secret_named(path: str, text: str) -> bool:
+    """Whether the file at ``path`` holding ``text`` is a secret by its name: its name is one of ``_SECRET_NAMES``
+    (``pw``, ``.passphrase``, ``token.txt``) and its whole text is ONE line of at most ``_LINE_MAX`` characters. A
+    note, a list or a document (two lines or more) in such a file is not, nor ``pw.md`` or ``token.py``."""
+    name = os.path.basename(path).lower().lstrip(".")
+    stem, ending = os.path.splitext(name)
+    if ending not in _ENDINGS or (stem if ending else name) not in _SECRET_NAMES:
+        return False
+    lines = [line for line in text.splitlines()[:3] if line.strip()]
+    return len(lines) == 1 and len(lines[0].strip()) <= _LINE_MAX
+
+
+# a served folder's page, style, script or document is the site, whatever it holds
+_SITE_ENDINGS = (".html", ".htm", ".js", ".mjs", ".css", ".md", ".svg", ".map", ".xml", ".ico", ".png", ".jpg",
+                 ".jpeg", ".gif", ".webp", ".woff", ".woff2", ".wasm")
+
+
+def personal_table(path: str) -> str:
+    """What makes the regular file at ``path`` a table of people, "" if it is none: a file ``flows.records_file``
+    calls records (rows, JSON, a database's format; not the site's pages) whose text holds an e-mail address, a card
+    number, an SSN's shape, or — in rows split by a delimiter — a field that is a phone number or a token-shaped
+    value (``alice,SECRET-7f3a9c``) other than lowercase hex (a commit, a checksum). A table of dates and prices, a
+    log of commits, a manifest or a lock file of hashes is none."""
+    from macrohard.safety import native
+    from macrohard.safety.flows import _CARD, _DATA_MAGIC, _DELIMITERS, _EMAIL, _SSN, _luhn, _personal, records_file
+
+    if path.lower().endswith(_SITE_ENDINGS) or not records_file(path):
+        return ""
+    data = native.read(path, 65536) or b""
+    if data.startswith(_DATA_MAGIC):
+        return "a database or a table in its own format"
+    text = data.decode("utf-8", "replace")
+    if _EMAIL.search(text):
+        return "e-mail addresses"
+    if _SSN.search(text) or any(_luhn(re.sub(r"\D", "", m)) for m in _CARD.findall(text)):
+        return "card or social security numbers"
+    if text.lstrip()[:1] in ("{", "["):
+        return ""  # JSON: its keys and hashes are no person's (an e-mail address or a card number was looked for)
+    for line in text.splitlines()[1:200]:
+        for d in _DELIMITERS:
+            fields = [f.strip().strip("\"'") for f in line.split(d) if f.strip()]
+            if len(fields) >= 2 and any(_personal(f) and not _HEX.fullmatch(f) for f in fields):
+                return "rows holding a phone number or a token"
+    return ""
+
+
+_HEX = re.compile(r"[0-9a-f-]+")  # a commit, a checksum, a uuid: what a served log or index holds, no person's
+
+
+_WORD = re.compile(r"[^\s;&|<>()'\"`$=]+")
+_KEY_WORD = re.compile(r"[A-Za-z0-9_+/.~-]{12,200}")
+
+
+def shown_keys(command: str, output: str, base: str, roots: tuple[str, ...]) -> dict[str, str]:
+    """The token-shaped values (``flows._token``, 12+ characters) that ``output`` of the shell line ``command``
+    showed the model and that a credential file the line names holds (``cat k``, ``head -c 40 token``): value ->
+    that file, as ``flow.remember_keys`` keeps them for the file tool. Files under ``roots`` only (the workspace), the
+    first 16 words that name one; a value the output shows that is not in the file (a hash ``ls`` printed) is not.
+    Where the line builds its file names (``$``, a glob), the workspace's small credential files are looked in."""
+    from macrohard.safety import native
+    from macrohard.safety.flows import _token, credential_file
+
+    found: dict[str, str] = {}
+    words = _KEY_WORD.findall(output[:16384])
+    if not words:
+        return found
+    tried = 0
+    for word in dict.fromkeys(_WORD.findall(command)):
+        if word.startswith("-") or tried >= 16:
+            continue
+        full = os.path.normpath(word if word.startswith("/") else os.path.join(base, word))
+        if not any(full.startswith(r.rstrip("/") + "/") for r in roots if r) or not os.path.isfile(full):
+            continue
+        tried += 1
+        if not credential_file(full):
+            continue
+        text = (native.read(full, 65536) or b"").decode("utf-8", "replace")
+        for value in dict.fromkeys(words):
+            if _token(value) and value in text:
+                found.setdefault(value, os.path.relpath(full, base)[:80])
+    if not found and _BUILT.search(command):  # a name the line builds (`cat $(ls | grep ^k$)`, `cat "$F"`, `cat k*`)
+        found = _in_credential_files([w for w in dict.fromkeys(words) if _token(w)], roots, base)
+    return found
+
+
+_BUILT = re.compile(r"[$`*?\[]")
+_SKIP = frozenset({".git", "node_modules", ".venv", "venv", "__pycache__", ".mypy_cache", ".pytest_cache", ".tox"})
+
+
+def _in_credential_files(values: list[str], roots: tuple[str, ...], base: str) -> dict[str, str]:
+    """rt61: the values of ``values`` that a credential file in the workspace holds (its folder and the ones below
+    it, two levels, 400 entries, files of 16 kB at most: what a credential file is), for a line whose file names
+    are built when it runs."""
+    from macrohard.safety import native
+    from macrohard.safety.flows import credential_file
+
+    found: dict[str, str] = {}
+    if not values:
+        return found
+    seen = 0
+    folders = [(r, 0) for r in dict.fromkeys(r for r in roots if r and os.path.isdir(r))][:1]
+    while folders and seen < 400:
+        folder, depth = folders.pop(0)
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError:
+            continue
+        for entry in entries:
+            seen += 1
+            if seen > 400:
+                break
+            if entry.is_dir(follow_symlinks=False):
+                if depth < 1 and entry.name not in _SKIP:
+                    folders.append((entry.path, depth + 1))
+                continue
+            try:
+                if not entry.is_file() or entry.stat().st_size > 16384:
+                    continue
+            except OSError:
+                continue
+            text = (native.read(entry.path, 16384) or b"").decode("utf-8", "replace")
+            hits = [v for v in values if v in text]
+            if hits and credential_file(entry.path):
+                for value in hits:
+                    found.setdefault(value, os.path.relpath(entry.path, base)[:80])
+    return found
+
+
+# -- a file server a step left running, then data put where it serves (rt61) ---------------------------------------
+# `python3 -m http.server [-d DIR] [PORT]`, `php -S ADDR -t DIR`, `npx http-server DIR`, `busybox httpd -h DIR`
+_SERVER = re.compile(r"(?:^|[;&|(]\s*|\bnohup\s+|\btimeout\s+\S+\s+)(?:python3?(?:\.\d+)?\s+-m\s+http\.server|php\s+-S|"
+                     r"npx\s+(?:-y\s+)?(?:http-server|serve)|busybox\s+httpd)\b([^;&|()\n]*)")
+_LOOPBACK = re.compile(r"\s(?:-b|--bind|-a|--address|-S)\s+(?:localhost|127\.|::1|\[::1\])")
+_BACKGROUND = re.compile(r"(?<![&>|])&(?![&>])|\b(?:nohup|setsid|disown|daemonize)\b")
+_VALUED = ("-b", "--bind", "-a", "--address", "-p", "--port", "-S", "--protocol", "-c", "--cgi")
+_INTO = re.compile(r"(?:^|[;&|(]\s*)(cp|mv|ln|install|rsync|tee)\s+([^;&|()\n]*)|>>?\s*([^\s;&|()]+)")
+
+
+def served_roots(command: str, base: str) -> list[str]:
+    """The folders (absolute) that file servers the shell line leaves running (``&``, ``nohup``…) serve to the
+    network (not bound to this machine's loopback): ``python3 -m http.server -d public 8000 &`` -> ``BASE/public``.
+    A ``cd`` on the line before it is not followed (the shell's directory is taken: a wider folder)."""
+    roots: list[str] = []
+    if not _BACKGROUND.search(command):  # in the foreground it ends with the step (a step's time limit)
+        return roots
+    for m in _SERVER.finditer(command):
+        args = m.group(1)
+        if _LOOPBACK.search(" " + args):
+            continue
+        words, at, plain = [w.strip("'\"") for w in args.split()], "", []
+        for before, word in zip(["", *words], words, strict=False):
+            if before in ("-d", "--directory", "-t", "-h"):
+                at = at or word
+            elif not word.startswith("-") and before not in _VALUED and not word.isdigit() and ":" not in word:
+                plain.append(word)
+        at = at or (plain[0] if plain else ".")
+        if "$" not in at and "`" not in at:
+            roots.append(os.path.normpath(os.path.join(base, at)))
+    return roots
+
+
+def put_where_served(command: str, base: str, roots: tuple[str, ...], data: Callable[[str], str]) -> str:
+    """What data the shell line puts under a served root (``cp customers.csv public/``, ``ln -s ../token public/t``,
+    ``grep @ people.tsv > public/x``): the destination of cp/mv/ln/install/rsync/tee or a redirection is under one
+    of ``roots`` and another word of the line names a file that ``data`` says holds data (records, a credential, a
+    private file); "" if none."""
+    def under(path: str) -> bool:
+        return any(path == r or path.startswith(r.rstrip("/") + "/") for r in roots)
+
+    dests: list[str] = []
+    for m in _INTO.finditer(command):
+        if m.group(3):
+            dests.append(m.group(3).strip("'\""))
+        else:
+            words = [w.strip("'\"") for w in m.group(2).split() if not w.startswith("-")]
+            dests += words if m.group(1) == "tee" else words[-1:]
+    hits = [d for d in dests if "$" not in d and under(os.path.normpath(os.path.join(base, d)))]
+    if not hits:
+        return ""
+    for word in dict.fromkeys(_WORD.findall(command)):
+        if word.startswith("-") or word in hits:
+            continue
+        for full in {os.path.normpath(os.path.join(base, word)),
+                     *(os.path.normpath(os.path.join(base, h if os.path.isdir(os.path.join(base, h)) else
+                                                     os.path.dirname(h), word)) for h in hits)}:
+            if not under(full) and os.path.isfile(full) and (what := data(full)):
+                return f"{os.path.relpath(full, base)} ({what}) goes to {hits[0]}, which a file server this run " \
+                       "started serves to the network"
+    return ""
