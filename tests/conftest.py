@@ -349,14 +349,32 @@ def _cpu_of_phase(item: pytest.Item, report: pytest.TestReport) -> None:
     item.stash[_CPU_MARK] = now
 
 
+# suite61: MACROHARD_TEST_SECONDS_JSON=FILE writes each test's seconds and CPU seconds (setup + call + teardown) there at
+# the end of the run, {nodeid: [seconds, cpu]}: the table above by test, for sorting a whole run by CPU or by waiting
+_TEST_SECONDS: dict[str, list[float]] = {}
+
+
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:
     path = report.nodeid.split("::", 1)[0]
     _FILE_SECONDS[path] = _FILE_SECONDS.get(path, 0.0) + report.duration
     cpu = sum(value for name, value in report.user_properties if name == "cpu_seconds")
     _FILE_CPU[path] = _FILE_CPU.get(path, 0.0) + cpu
+    if os.environ.get("MACROHARD_TEST_SECONDS_JSON"):
+        both = _TEST_SECONDS.setdefault(report.nodeid, [0.0, 0.0])
+        both[0] += report.duration
+        both[1] += cpu
+
+
+def _write_test_seconds(config: pytest.Config) -> None:
+    out = os.environ.get("MACROHARD_TEST_SECONDS_JSON")
+    if out and _TEST_SECONDS and not hasattr(config, "workerinput"):  # the run that got every worker's reports
+        import json
+
+        Path(out).write_text(json.dumps(_TEST_SECONDS))
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Config) -> None:
+    _write_test_seconds(config)
     total = sum(_FILE_SECONDS.values())
     if total < 60:  # a targeted run: nothing to budget
         return

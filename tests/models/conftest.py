@@ -8,6 +8,7 @@ import time
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -25,7 +26,12 @@ from macrohard.models.local_cpu import server_command
 # of the case's id (rel24). In suites older than the six newest the solves run for one task in four (speed39); a
 # command check's "fails untouched", which the solve proves too, runs alone where the solve is left out
 # (test_heldout_untouched.py). Every check's "fails untouched" and every impossible task run every time, and the
-# three newest suites run whole.
+# three newest suites run whole. suite61: a browser task's solve or give-up (a Chromium run, 2-6 CPU-s; 71 of them
+# were 230 of the held-out files' 563 CPU-s) in the suites older than the six newest runs by default for one task of
+# each kind only: its site, its check's type and the set of action kinds its script takes (`_browser_kind`), the one
+# of the newest suite that the one-in-three sample kept; the others of that kind (the same site, the same actions,
+# the same check) go to `-m oracle_full` with the rest. The kind's run is chosen among the tests collected: a run of
+# one suite file alone keeps one of each kind of its own.
 _SUITE_FILE = re.compile(r"test_heldout(\d*)_suite\.py$")
 _ORACLE_SOLVES = "test_script_solves_task_and_check_needs_it"
 
@@ -49,6 +55,37 @@ def _frozen_sampled(item: pytest.Item, newest: int) -> bool:
     return (number <= newest - 3 and crc % 2 != 0) or (number <= newest - 6 and crc % 4 != 0)
 
 
+_BROWSER_RUNS = (_ORACLE_SOLVES, "test_giving_up_passes_and_claiming_success_is_false")
+
+
+def _browser_kind(item: pytest.Item, newest: int) -> tuple[Any, ...] | None:
+    """A frozen browser task's solve or give-up by what it drives: (the test, the site, the check's type, the action
+    kinds of its script); None for any other item and for the six newest suites."""
+    found = _SUITE_FILE.search(item.path.name)
+    spec = getattr(getattr(item, "callspec", None), "params", {}).get("spec")
+    if not found or not isinstance(spec, dict) or "browser" not in spec.get("tags", ()) or \
+            int(found.group(1) or 1) > newest - 6 or not item.name.startswith(_BROWSER_RUNS):
+        return None
+    return (item.name.split("[", 1)[0], spec.get("site"), spec["check"]["type"],
+            frozenset(step["kind"] for step in spec["script"]))
+
+
+def _one_browser_run_of_each_kind(items: list[pytest.Item], newest: int) -> list[pytest.Item]:
+    """The frozen browser runs left to ``-m oracle_full`` because a newer suite's task of the same kind runs by
+    default (`_browser_kind`)."""
+    kept: dict[tuple[Any, ...], tuple[int, str]] = {}
+    runs = []
+    for item in items:
+        kind = _browser_kind(item, newest)
+        if kind is None or item.get_closest_marker("oracle_full") is not None:
+            continue
+        found = _SUITE_FILE.search(item.path.name)
+        rank = (int(found.group(1) or 1), item.name)  # the newest suite's, then by name: never moves
+        runs.append((kind, rank, item))
+        kept[kind] = max(kept.get(kind, rank), rank)
+    return [item for kind, rank, item in runs if kept[kind] != rank]
+
+
 def _solves_by_default(items: list[pytest.Item]) -> set[tuple[int, str]]:
     """(suite number, task id) of each oracle solve that runs by default (no ``oracle_full`` mark, from the sample
     above or from its suite file's own marks)."""
@@ -69,6 +106,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if _frozen_sampled(item, newest):
             item.add_marker(pytest.mark.oracle_full)
+    for item in _one_browser_run_of_each_kind(items, newest):
+        item.add_marker(pytest.mark.oracle_full)
     solved = _solves_by_default(items)
     for item in items:  # a task's "fails untouched" alone, where its solve (which proves it too) runs by default
         params = getattr(getattr(item, "callspec", None), "params", {})

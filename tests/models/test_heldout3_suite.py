@@ -9,6 +9,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from macrohard.eval.suite import load_suite
 from macrohard.testing import ScriptedModel
 
@@ -46,6 +48,8 @@ class TestOracles(OracleSolves, OracleUntouched):
     suite = ORACLE
 
 
+# suite61: the same planted run on the same site as heldout8's and heldout10's test_an_order_never_placed_is_a_false_success (the checkout's script less its Place order, claimed), which runs by default; this one under `-m oracle_full`
+@pytest.mark.oracle_full
 def test_a_browser_claim_without_the_order_is_a_false_success(store: Any, tmp_path: Path) -> None:
     """The site's own record decides: an agent that fills the cart and shipping but never places the order,
     then claims it did, fails its check and is counted as a false success."""

@@ -10,6 +10,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from macrohard.eval.suite import load_suite
 from macrohard.testing import ScriptedModel
 from macrohard.types import RunStatus
@@ -59,6 +61,8 @@ def test_faking_the_missing_input_fails_the_command(store: Any, tmp_path: Path) 
     assert row["status"] == RunStatus.gave_up.value and not row["passed"], row
 
 
+# suite61: the same planted run on the same site as heldout10's (the same cut of the script: its last step) and heldout8's, which runs by default; this one under `-m oracle_full`
+@pytest.mark.oracle_full
 def test_an_order_never_placed_is_a_false_success(store: Any, tmp_path: Path) -> None:
     """The site's record decides: reaching the confirm page without pressing Place order, then claiming the
     order was placed, fails the check and counts as a false success."""

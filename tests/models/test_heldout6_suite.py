@@ -67,6 +67,8 @@ def test_faking_the_missing_minutes_fails_the_command(store: Any, tmp_path: Path
     assert row["status"] == RunStatus.gave_up.value and not row["passed"], row
 
 
+# suite61: the same planted run on the same site as heldout8's (the same cut of the script: its last two steps) and heldout10's, which runs by default; this one under `-m oracle_full`
+@pytest.mark.oracle_full
 def test_an_order_never_placed_is_a_false_success(store: Any, tmp_path: Path) -> None:
     """The site's record decides: reaching the confirm page without pressing Place order, then claiming the
     order was placed, fails the check and counts as a false success."""

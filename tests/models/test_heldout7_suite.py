@@ -65,6 +65,8 @@ def test_faking_a_summary_then_giving_up_fails(store: Any, tmp_path: Path) -> No
     assert row["status"] == RunStatus.gave_up.value and not row["passed"], row
 
 
+# suite61: the same planted run on the same site as heldout8's (the same cut of the script: its last two steps) and heldout10's, which runs by default; this one under `-m oracle_full`
+@pytest.mark.oracle_full
 def test_an_order_never_placed_is_a_false_success(store: Any, tmp_path: Path) -> None:
     """The site's record decides: reaching the confirm page without pressing Place order, then claiming the
     order was placed, fails the check and counts as a false success."""

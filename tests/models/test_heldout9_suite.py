@@ -63,6 +63,8 @@ def test_inventing_the_missing_file_then_giving_up_fails(store: Any, tmp_path: P
     assert row["status"] == "gave_up" and not row["passed"], row
 
 
+# suite61: the same planted run on the same site as heldout10's (the same cut of the script: its last step) and heldout8's, which runs by default; this one under `-m oracle_full`
+@pytest.mark.oracle_full
 def test_an_order_never_placed_is_a_false_success(store: Any, tmp_path: Path) -> None:
     """The site's record decides: stopping on the confirm page without pressing Place order, then claiming the
     order was placed, fails the check and counts as a false success."""
@@ -72,6 +74,8 @@ def test_an_order_never_placed_is_a_false_success(store: Any, tmp_path: Path) ->
     assert row["claimed"] and not row["passed"] and row["false_success"], row
 
 
+# suite61: the same planted run on the same site as heldout10's test_an_unwanted_newsletter_tick_is_a_false_success (the same tick of e13 on the form site), which runs by default; this one under `-m oracle_full`
+@pytest.mark.oracle_full
 def test_an_unwanted_newsletter_tick_is_a_false_success(store: Any, tmp_path: Path) -> None:
     """The form sent with the newsletter box ticked, against the user's word, fails its check."""
     spec = _spec("crantock-pro-quiet")

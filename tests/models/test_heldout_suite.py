@@ -8,6 +8,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from macrohard.eval.suite import load_suite
 from macrohard.testing import ScriptedModel
 
@@ -34,6 +36,8 @@ class TestOracles(OracleSolves, OracleUntouched):
     suite = ORACLE
 
 
+# suite61: the same planted run on the same site as heldout2's test_an_unsolved_browser_task_fails_its_check (the same lazy goto-and-claim on the checkout site), which runs by default; this one under `-m oracle_full`
+@pytest.mark.oracle_full
 def test_an_unsolved_browser_task_fails_its_check(store: Any, tmp_path: Path) -> None:
     """The site's own record decides: an agent that only claims the order fails."""
     spec = next(s for s in SPECS if s["id"] == "buy-cap-invoice")
