@@ -114,3 +114,20 @@ def test_the_model_still_answers_after_the_screens_ran_on_its_thread() -> None:
         llm.close()  # type: ignore[attr-defined]
     # the released AMX kernels with the repacked weights: " pituortiumName toertiaryuagradle…" after the encode
     assert "Ada" in after and "pitu" not in after and after == before, (before, after)
+
+
+def test_a_venv_built_before_the_patch_is_rebuilt_once_on_amx_cpus_only(tmp_path: Path) -> None:
+    import platform
+
+    amx, older = tmp_path / "amx", tmp_path / "older"
+    amx.write_text(AMX_CPU + "\n")
+    older.write_text("flags\t\t: fpu sse2 avx2 avx512f avx512_vnni\n")
+
+    def wanted(cpuinfo: Path) -> str:
+        return subprocess.run(["bash", "-c", f". scripts/llama_cmake.sh; llama_wanted pyproject.toml {cpuinfo}"],
+                              cwd=ROOT, capture_output=True, text=True, check=True).stdout
+
+    # the stamp install.sh compares with .venv/.macrohard-llama: a venv stamped before the patch differs, once
+    if platform.machine() in ("x86_64", "AMD64"):
+        assert wanted(amx).rstrip().endswith("-DCMAKE_CXX_FLAGS=-fno-dse patch:amx-tile-config-every-call")
+    assert "patch:" not in wanted(older)

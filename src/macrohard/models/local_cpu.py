@@ -8,7 +8,8 @@ read) and the first ``tilezero`` was illegal. install.sh now compiles llama.cpp 
 (``scripts/llama_cmake.sh``), which fixes it; this probe stays as the safety net for a build made otherwise. The
 first load asks a child process to load the model and decode one batch; if the child dies of SIGILL, the model is
 loaded without the extra buffer types (slower, but it runs). The answer is remembered per llama.cpp build, CPU and
-model file. ``MACROHARD_LLAMA_EXTRA_BUFFERS=0`` (or ``1``) decides without a probe.
+model file. ``MACROHARD_LLAMA_EXTRA_BUFFERS=0`` (or ``1``) decides without a probe. On a CPU with AMX, a build with
+ggml's AMX kernels is decided without the probe, by whether it carries install.sh's tile-configuration patch (``AMX``).
 """
 
 from __future__ import annotations
