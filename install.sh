@@ -56,7 +56,7 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
       # on a CPU with AMX, from the sdist with llama_amx_patch applied: ggml's AMX kernels otherwise trust a tile
       # configuration that onnxruntime's (the safety screens') replaces on the same thread, and write garbage
       llama_tmp=$(mktemp -d)
-      .venv/bin/python -m pip download -q --no-deps --no-binary :all: -d "$llama_tmp" "$llama_src" \
+      .venv/bin/python -m pip download -q --no-deps --no-binary llama-cpp-python -d "$llama_tmp" "$llama_src" \
         || die "downloading llama-cpp-python's source failed; see above"
       tar -xzf "$llama_tmp"/llama_cpp_python-*.tar.gz -C "$llama_tmp" || die "unpacking llama-cpp-python's source failed"
       llama_src=$(ls -d "$llama_tmp"/llama_cpp_python-*/)
