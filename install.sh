@@ -37,8 +37,9 @@ if [ ! -x .venv/bin/python ]; then
 fi
 # llama.cpp is compiled for this CPU with the options scripts/llama_cmake.sh gives (only the libraries the package
 # loads: no multimodal library, no common library, about 40 % of the full compile; on CPUs with AMX also -fno-dse, or
-# its repacked AMX weights die of "Illegal instruction"); .venv/.macrohard-llama records the version and options
-# built, so a .venv built before them is rebuilt once.
+# its repacked AMX weights die of "Illegal instruction", and llama_amx_patch, or they turn to garbage once the safety
+# screens ran on the model's thread); .venv/.macrohard-llama records the version and options built, so a .venv
+# built before them is rebuilt once.
 . scripts/llama_cmake.sh
 llama_args=$(llama_cmake_args /proc/cpuinfo "$PWD")
 llama_want=$(llama_wanted pyproject.toml)
@@ -50,9 +51,21 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
     say "compiling llama.cpp for this CPU (${llama_want% }; ~2-4 min on 2 cores)"
     # --no-cache-dir: pip's wheel cache keys on the sdist, not on the options, and would hand back a wheel built
     # without them
+    llama_src="${llama_want%% *}"
+    if llama_amx_cpu; then
+      # on a CPU with AMX, from the sdist with llama_amx_patch applied: ggml's AMX kernels otherwise trust a tile
+      # configuration that onnxruntime's (the safety screens') replaces on the same thread, and write garbage
+      llama_tmp=$(mktemp -d)
+      .venv/bin/python -m pip download -q --no-deps --no-binary llama-cpp-python -d "$llama_tmp" "$llama_src" \
+        || die "downloading llama-cpp-python's source failed; see above"
+      tar -xzf "$llama_tmp"/llama_cpp_python-*.tar.gz -C "$llama_tmp" || die "unpacking llama-cpp-python's source failed"
+      llama_src=$(ls -d "$llama_tmp"/llama_cpp_python-*/)
+      llama_amx_patch "$llama_src" || die "patching llama.cpp's AMX kernels failed (scripts/llama_cmake.sh)"
+    fi
     CMAKE_ARGS="${CMAKE_ARGS:+$CMAKE_ARGS }$llama_args" .venv/bin/python -m pip install -q --force-reinstall --no-deps \
-      --no-cache-dir --no-binary llama-cpp-python "${llama_want%% *}" \
+      --no-cache-dir --no-binary llama-cpp-python "$llama_src" \
       || die "compiling llama-cpp-python failed; see above (it needs a C++ compiler and cmake: apt-get install build-essential cmake)"
+    [ -z "${llama_tmp:-}" ] || rm -rf "$llama_tmp"
     echo "$llama_want" > .venv/.macrohard-llama
   fi
   say "installing macrohard and its dependencies"

@@ -27,12 +27,45 @@ llama_cmake_args() {
   printf '\n'
 }
 
+# The AMX kernels' tile configuration (issue 18). ggml's AMX matrix multiply loads its tile shapes into the thread's
+# AMX tile configuration once per thread (`ggml_tile_config_init`: a `static thread_local bool done`) and trusts
+# them from then on. Another library's AMX kernels on the same thread load their own shapes: onnxruntime's int8
+# GEMM (the safety screens' MiniLM graph) loads 16 rows x 64 bytes in every tile where ggml wants 8 rows or 32
+# bytes in four of them, and every later batched decode of the model's AMX-repacked weights on that thread was
+# garbage (" pituollopyright…", even after a reset: helper amx61, 2026-12-07; the lead's "garbage after an agent
+# run"). `llama_amx_patch SRC` makes the unpacked llama-cpp-python sdist SRC load the configuration at every call
+# (one `ldtilecfg` per matrix multiply and thread) and adds the exported marker `macrohard_amx_tile_config_every_call`
+# to libggml-cpu, by which models/local_cpu.py tells this build from one that would write garbage. It fails when
+# the code is not as expected (another llama.cpp version: look again before moving the pin).
+LLAMA_AMX_PATCH=amx-tile-config-every-call
+llama_amx_patch() {
+  local mmq="$1/vendor/llama.cpp/ggml/src/ggml-cpu/amx/mmq.cpp"
+  local once='^    static thread_local bool done = false;$'
+  if [ "$(grep -c "$once" "$mmq" 2>/dev/null)" != 1 ]; then
+    echo "llama_amx_patch: $mmq does not hold ggml's once-per-thread tile configuration" >&2
+    return 1
+  fi
+  sed -i "s|$once|    bool done = false;  // macrohard (scripts/llama_cmake.sh): loaded at every call|" "$mmq"
+  printf '\n// macrohard (scripts/llama_cmake.sh): the AMX tile configuration is loaded at every call\n%s\n' \
+    'extern "C" __attribute__((visibility("default"))) const int macrohard_amx_tile_config_every_call = 1;' >> "$mmq"
+}
+
+# `llama_amx_cpu [CPUINFO]`: whether llama.cpp is built here with its AMX kernels (x86-64 with amx_tile).
+llama_amx_cpu() {
+  case "$(uname -m)" in
+    x86_64|amd64) grep -qw amx_tile "${1:-/proc/cpuinfo}" 2>/dev/null ;;
+    *) return 1 ;;
+  esac
+}
+
 # `llama_wanted PYPROJECT [CPUINFO]`: the build install.sh wants, "llama-cpp-python==VERSION OPTIONS" (the version
-# pinned in pyproject.toml); what .venv/.macrohard-llama holds once it is built.
+# pinned in pyproject.toml; on an AMX CPU with llama_amx_patch's name); what .venv/.macrohard-llama holds once it is built.
 llama_wanted() {
   local pin
   pin=$(grep -o 'llama-cpp-python\[server\]==[0-9.]*' "$1" | sed 's/\[server\]//')
-  printf '%s %s\n' "$pin" "$(llama_cmake_args "${2:-/proc/cpuinfo}")"
+  printf '%s %s' "$pin" "$(llama_cmake_args "${2:-/proc/cpuinfo}")"
+  if llama_amx_cpu "${2:-/proc/cpuinfo}"; then printf ' patch:%s' "$LLAMA_AMX_PATCH"; fi
+  printf '\n'
 }
 
 # `llama_have VENV`: the build in VENV: its stamp, else (a .venv from before the stamp, built without options)

@@ -2,7 +2,8 @@
 types (the AMX-repacked weights), SmolLM2 answered one action, ran a 2-step agent run, and from then on wrote garbage
 to every prompt (" pituollopyright…"), even after a reset: in the full suite, chats that streamed nothing, writes cut
 off, and an xdist worker that died in llama.cpp's sampler (CI of 72d71975 timed out on it). Now a CPU with AMX loads
-without them (``local_cpu.AMX``)."""
+without them (``local_cpu.AMX``) unless llama.cpp carries install.sh's AMX patch (the cause: the screens' onnxruntime
+replaced the AMX tile configuration on the agent's thread; amx61, test_local_amx61.py)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,9 @@ def test_a_cpu_with_amx_tiles_loads_without_the_extra_buffers(monkeypatch: pytes
     monkeypatch.delenv("MACROHARD_LLAMA_EXTRA_BUFFERS", raising=False)
     monkeypatch.setattr(local_cpu, "probe", lambda *a, **k: pytest.fail("no probe where the answer is known"))
     monkeypatch.setattr(local_cpu, "_cpu_flags", lambda: "flags\t\t: fpu sse2 avx512f amx_bf16 amx_tile amx_int8")
+    # a build with ggml's AMX kernels as released (amx61: install.sh's patched build says yes; test_local_amx61.py)
+    monkeypatch.setattr(local_cpu, "_amx_kernels", lambda: True)
+    monkeypatch.setattr(local_cpu, "_tile_config_every_call", lambda: False)
     assert local_cpu.extra_buffers_ok(tmp_path / "m.gguf") is False
     monkeypatch.setenv("MACROHARD_LLAMA_EXTRA_BUFFERS", "1")  # a person's own choice still wins
     assert local_cpu.extra_buffers_ok(tmp_path / "m.gguf") is True

@@ -8,7 +8,8 @@ read) and the first ``tilezero`` was illegal. install.sh now compiles llama.cpp 
 (``scripts/llama_cmake.sh``), which fixes it; this probe stays as the safety net for a build made otherwise. The
 first load asks a child process to load the model and decode one batch; if the child dies of SIGILL, the model is
 loaded without the extra buffer types (slower, but it runs). The answer is remembered per llama.cpp build, CPU and
-model file. ``MACROHARD_LLAMA_EXTRA_BUFFERS=0`` (or ``1``) decides without a probe.
+model file. ``MACROHARD_LLAMA_EXTRA_BUFFERS=0`` (or ``1``) decides without a probe. On a CPU with AMX, a build with
+ggml's AMX kernels is decided without the probe, by whether it carries install.sh's tile-configuration patch (``AMX``).
 """
 
 from __future__ import annotations
@@ -28,14 +29,20 @@ llm = Llama(model_path=sys.argv[1], n_ctx=512, n_batch=256, n_threads=1, n_threa
 llm.eval(llm.tokenize(b"word " * 96))
 """
 PROBE_SECONDS = 300
-# A CPU with AMX tiles loads without the extra buffer types (unless MACROHARD_LLAMA_EXTRA_BUFFERS=1). Measured (the
-# lead, fifty-seventh wave, Sapphire Rapids VM, llama-cpp-python 0.3.36 built by install.sh with -fno-dse): SmolLM2
-# loaded with them answered one action, then ran a 2-step agent run, and from then on wrote garbage to every prompt
-# (" pituollopyrightannacientious…"), even after ``llm.reset()``: the weights' repacked copy itself, not the cache. No
-# SIGILL, so the probe said yes. In the test suite this was the "0 chunks" chats, the cut-off writes and the xdist
-# worker that died in llama.cpp's sampler (NaN logits under a grammar) in four full runs and CI; loaded without them,
-# the same sequence answers "Ada, welcome to …" every time (tests/models/test_local_amx57.py).
+# A CPU with AMX tiles and a llama.cpp with ggml's AMX kernels as released loads without the extra buffer types
+# (unless MACROHARD_LLAMA_EXTRA_BUFFERS=1). Found by the lead (fifty-seventh wave): SmolLM2 loaded with them answered
+# one action, then ran a 2-step agent run, and from then on wrote garbage to every prompt (" pituollopyright…"),
+# even after ``llm.reset()``; in the suite, the "0 chunks" chats, the cut-off writes and the xdist worker that died in
+# llama.cpp's sampler (NaN logits under a grammar). The cause (helper amx61): ggml loads its AMX tile shapes into the
+# thread's tile configuration once per thread and trusts them from then on; onnxruntime's int8 GEMM (the safety
+# screens' MiniLM graph, run on the agent's thread) loads its own shapes there, and every later batched decode with
+# the AMX-repacked weights on that thread multiplies with the wrong tile shapes. One screen encode on the model's
+# thread is enough (tests/models/test_local_amx61.py); on another thread it is not. install.sh builds llama.cpp on
+# AMX CPUs with ``llama_amx_patch`` (scripts/llama_cmake.sh): the configuration is loaded at every call, and
+# libggml-cpu exports ``AMX_PATCH_MARK``, by which such a build is told from the released code. A build without
+# ggml's AMX kernels (no "AMX_INT8" in llama.cpp's system info) is probed as on any CPU.
 AMX = "amx_tile"
+AMX_PATCH_MARK = "macrohard_amx_tile_config_every_call"
 
 
 def _cpu_flags() -> str:
@@ -53,6 +60,44 @@ def _build_stamp() -> str:
     lib = Path(llama_cpp.__file__).parent / "lib"
     files = sorted(lib.glob("*.so*")) if lib.is_dir() else []
     return ";".join(f"{f.name}:{f.stat().st_size}:{int(f.stat().st_mtime)}" for f in files)
+
+
+def _amx_kernels() -> bool:
+    """Whether the llama.cpp in use was built with ggml's AMX kernels (its system info names AMX_INT8)."""
+    import llama_cpp
+
+    return b"AMX_INT8 = 1" in llama_cpp.llama_print_system_info()
+
+
+def _ggml_cpu_library() -> Path | None:
+    """The libggml-cpu this process loaded with llama_cpp (``LLAMA_CPP_LIB_PATH`` may point elsewhere than the
+    package), else the package's own."""
+    import llama_cpp
+
+    try:
+        maps = Path("/proc/self/maps").read_text()
+    except OSError:
+        maps = ""
+    for line in maps.splitlines():
+        name = line.split()[-1] if line.split() else ""
+        if "/libggml-cpu" in name and Path(name).is_file():
+            return Path(name)
+    lib = Path(llama_cpp.__file__).parent / "lib"
+    found = sorted(lib.glob("libggml-cpu*.so*")) if lib.is_dir() else []
+    return found[0] if found else None
+
+
+def _tile_config_every_call() -> bool:
+    """Whether the loaded libggml-cpu carries install.sh's ``llama_amx_patch`` (its exported ``AMX_PATCH_MARK``)."""
+    import ctypes
+
+    library = _ggml_cpu_library()
+    if library is None:
+        return False
+    try:
+        return hasattr(ctypes.CDLL(str(library)), AMX_PATCH_MARK)
+    except OSError:
+        return False
 
 
 def _key(model: Path) -> str:
@@ -82,8 +127,10 @@ def extra_buffers_ok(model: Path) -> bool:
     forced = os.environ.get("MACROHARD_LLAMA_EXTRA_BUFFERS")
     if forced in ("0", "1"):
         return forced == "1"
-    if AMX in _cpu_flags().split():
-        return False  # the AMX buffers compute wrong weights here: see ``AMX``
+    if AMX in _cpu_flags().split() and _amx_kernels():
+        # ggml's AMX kernels: as released they multiply with another library's tile shapes (see ``AMX``); built by
+        # install.sh they carry the patch, and -fno-dse with it (scripts/llama_cmake.sh), so no SIGILL to probe for
+        return _tile_config_every_call()
     memo, key = _memo(), _key(model)
     try:
         known = json.loads(memo.read_text())
