@@ -374,3 +374,42 @@ def test_a_company_whose_every_plan_was_refused_is_not_succeeded(tmp_path: Path)
     assert out["run"]["status"] == "failed" and out["sub_runs"] == [], out["run"]["status"]  # before: succeeded
     assert "no plan of the lead could run (1 refused, the last: steps s1, s2 wait for each other in a circle)" \
         in out["run"]["error"], out["run"]["error"]
+
+
+# -- rel61: suite58's flake of the test above (both runs `succeeded` after all their steps, exit 130) ---------------
+
+def test_a_ctrl_c_that_lands_while_the_runs_are_handed_to_the_pool_still_drains_them(tmp_path: Path, store) -> None:  # noqa: ANN001
+    """A real SIGINT that comes while `eval run` hands its runs to the pool (the last one queued, the main thread
+    not yet back from ``submit``: a busy machine's Ctrl-C just after both runs began). Before: ``map`` named its
+    runs only after its last ``submit`` returned, so the interrupt left ``drain`` none: "0 started", no result kept,
+    nothing stopped, and the pool's close then waited for both runs to their end, `succeeded` and unrecorded (the
+    flaky second-Ctrl-C test's two `succeeded` runs, exit 130). Now the runs are handed over by a thread of their own
+    (an interrupt is raised only in the main thread), and ``drain`` waits for it: both are drained and recorded."""
+    from macrohard.eval import records
+    from macrohard.eval.harness import evaluate
+    from macrohard.eval.suite import load_suite
+    from macrohard.executors.local import LocalExecutor
+
+    class _CtrlCAfterTheLastSubmit(LocalExecutor):
+        def submit(self, spec):  # noqa: ANN001, ANN202
+            handle = super().submit(spec)
+            if len(self._submitted) == 2:
+                os.kill(os.getpid(), signal.SIGINT)  # Python raises it in the main thread at its next look
+            return handle
+
+    suite = tmp_path / "two.yaml"
+    suite.write_text("name: two\ntasks:\n" + "".join(
+        f"  - id: t{n}\n    text: wait a little\n    script:\n      - {{kind: bash, command: 'sleep 1; echo step'}}\n"
+        "      - {kind: finish, answer: done}\n" for n in (1, 2)))
+    drained: list[int] = []
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)  # an xdist worker may ignore it
+    try:
+        with _CtrlCAfterTheLastSubmit(2) as ex, pytest.raises(KeyboardInterrupt):
+            evaluate(load_suite(str(suite)), "scripted", ex, store=store, workers=2,
+                     on_start=lambda info, _n: drained.append(-1) or setattr(ex, "eval_id", info.id),
+                     on_drain=drained.append)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    assert drained == [-1, 2], drained  # before: [-1] (drain found no run started)
+    kept = records.results(store, ex.eval_id)  # type: ignore[attr-defined]
+    assert sorted(o.key for o in kept) == ["t1#0", "t2#0"], kept  # before: [] (both ran on, unrecorded)
