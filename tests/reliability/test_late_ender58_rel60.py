@@ -12,71 +12,25 @@ a response read to its end inside the read, before the caller could release anyt
 
 from __future__ import annotations
 
-import json
 import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import httpx
 import pytest
 
 from macrohard.models.streaming import ConnectionHold, StreamStop, reading, stream_reply
 
+from .stall_server import StallServer
+
 WAIT = 30.0  # every wait's bound (none is reached when the code is right)
 
 
-class _HeldServer:
-    """A loopback OpenAI-compatible server on keep-alive connections (httpx pools them). Its first ``answered``
-    calls are answered at once; each later one is read (``asked`` set), then held until ``go`` is set, then answered.
-    ``ports`` names the client port each call came from, in order (the same port: the same pooled connection)."""
-
-    def __init__(self, answered: int) -> None:
-        self.answered = answered
-        self.ports: list[int] = []
-        self.asked, self.go = threading.Event(), threading.Event()
-
-    def __enter__(self) -> _HeldServer:
-        server = self
-
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def log_message(self, *args: object) -> None:
-                return
-
-            def do_POST(self) -> None:  # noqa: N802
-                self.rfile.read(int(self.headers.get("Content-Length") or 0))
-                server.ports.append(self.client_address[1])
-                if server.answered > 0:
-                    server.answered -= 1
-                else:
-                    server.asked.set()
-                    server.go.wait(WAIT)
-                body = json.dumps({"choices": [{"index": 0, "finish_reason": "stop", "message": {
-                    "role": "assistant", "content": "hello"}}]}).encode()
-                self.send_response(200)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.httpd.daemon_threads = True
-        self.thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-        self.thread.start()
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/v1"
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.go.set()
-        self.httpd.shutdown()
-        self.httpd.server_close()
-        self.thread.join(WAIT)
-
-
 @pytest.fixture
-def held() -> Iterator[_HeldServer]:
-    with _HeldServer(answered=1) as server:
+def held() -> Iterator[StallServer]:
+    """A loopback OpenAI-compatible server on keep-alive connections (httpx pools them): its first call answered at
+    once, each later one read (``asked`` set), then held until ``release`` is set, then answered; ``ports`` names the
+    client port each call came from (the same port: the same pooled connection)."""
+    with StallServer(how="late", answered=1, keep_alive=True, hold=WAIT) as server:
         yield server
 
 
@@ -95,7 +49,7 @@ def _in_thread(call) -> tuple[threading.Thread, list[object]]:  # noqa: ANN001 -
     return thread, out
 
 
-def test_a_late_ender_of_a_released_hold_leaves_the_pooled_connection_alone(held: _HeldServer) -> None:
+def test_a_late_ender_of_a_released_hold_leaves_the_pooled_connection_alone(held: StallServer) -> None:
     """Two requests on one ``httpx.Client``: the first under a Stop's ``ConnectionHold``, whose enders a ``stop()``
     copied while it was under way and calls only after it ended and released its hold; meanwhile the second request
     went out on the same pooled connection. Before: the late ender shut that connection down and the second request
@@ -115,7 +69,7 @@ def test_a_late_ender_of_a_released_hold_leaves_the_pooled_connection_alone(held
             for end in late:
                 end()  # the ``stop()``'s calls, after the hold's release
         finally:
-            held.go.set()
+            held.release.set()
             second.join(WAIT)
     assert len(held.ports) == 2 and held.ports[0] == held.ports[1], held.ports  # one pooled connection served both
     assert len(out) == 1 and isinstance(out[0], httpx.Response) and out[0].status_code == 200, out
@@ -123,7 +77,7 @@ def test_a_late_ender_of_a_released_hold_leaves_the_pooled_connection_alone(held
 
 @pytest.mark.parametrize("way", ["complete", "stream"])
 def test_a_stop_as_a_model_calls_response_closes_leaves_the_next_call_on_its_connection_alone(
-        held: _HeldServer, monkeypatch: pytest.MonkeyPatch, way: str) -> None:
+        held: StallServer, monkeypatch: pytest.MonkeyPatch, way: str) -> None:
     """One ``OpenAICompatModel`` (one pooled client) shared by two calls, as two runs of one model share it. The first
     call, under a Stop, is answered; the moment its response closes (httpcore's ``response_closed``: its connection is
     idle in the pool again), a second call without a Stop takes that connection, and then the first call's Stop is
@@ -156,7 +110,7 @@ def test_a_stop_as_a_model_calls_response_closes_leaves_the_next_call_on_its_con
         assert first == "hello", first
         assert second, "the first call's response never closed on its connection: the test shows nothing"
     finally:
-        held.go.set()
+        held.release.set()
         for thread, _ in second:
             thread.join(WAIT)
         model.close()

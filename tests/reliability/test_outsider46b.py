@@ -13,13 +13,15 @@ import subprocess
 import sys
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
 
 from macrohard.envs.mounts import mount_points
 from macrohard.types import Observation
+
+from .stall_server import Loopback, Site, StallServer
 
 SRC = Path(__file__).resolve().parents[2] / "src"
 
@@ -58,58 +60,21 @@ def test_a_background_job_that_keeps_printing_does_not_make_its_finished_step_ti
     assert took < 35, took  # before: 40 s and more (the step's whole limit)
 
 
-def _serve(handler: type[BaseHTTPRequestHandler]) -> tuple[ThreadingHTTPServer, str]:
-    """``handler`` served on loopback in a daemon thread: the server and its base URL."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}"
-
-
-def _trickling_503() -> tuple[ThreadingHTTPServer, str]:
-    """A model server that answers HTTP 503 (asking to retry at once) with an error text that trickles, a byte every
-    half second, without end (a proxy in front of a model that is loading, a misconfigured gateway)."""
-    class Handler(BaseHTTPRequestHandler):
-        protocol_version = "HTTP/1.1"
-
-        def log_message(self, *args: object) -> None:
-            return
-
-        def do_POST(self) -> None:  # noqa: N802
-            self.rfile.read(int(self.headers.get("Content-Length") or 0))
-            self.send_response(503)
-            self.send_header("Content-Type", "text/plain")
-            self.send_header("Retry-After", "0")
-            self.send_header("Transfer-Encoding", "chunked")
-            self.end_headers()
-            try:
-                for _ in range(600):
-                    self.wfile.write(b"1\r\nx\r\n")
-                    self.wfile.flush()
-                    time.sleep(0.5)
-            except OSError:
-                return
-
-    server, site = _serve(Handler)
-    return server, f"{site}/v1"
-
-
 def test_chat_against_a_server_whose_error_text_never_ends_is_told_and_keeps_the_conversation(tmp_path: Path) -> None:
     """`macrohard chat --model http://…` (the streaming path) against a server answering 503 whose body trickles: the
     body was read whole (`resp.read()`), with no deadline and no size bound, so chat waited without end, past its
     model deadline (and a 5xx body that never ended grew the process by 75 MB a second). Now only the error's first
     4 KiB or 2 s are read: the retries run, then the user is told which server failed and what to do, and the
     conversation is kept."""
-    server, url = _trickling_503()
-    try:
+    # HTTP 503 (asking to retry at once) with an error text that trickles, a byte every half second, for 300 s (a
+    # proxy in front of a model that is loading, a misconfigured gateway)
+    with StallServer(how="trickle-503", every=0.5, hold=300.0) as server:
+        url = server.url
         began = time.monotonic()
         done = subprocess.run([sys.executable, "-m", "macrohard", "chat", "--model", f"{url}#m"], input="hello\n",
                               capture_output=True, text=True, timeout=150,
                               env={**os.environ, "PYTHONPATH": str(SRC), "COLUMNS": "200"})
         took = time.monotonic() - began
-    finally:
-        server.shutdown()
-        server.server_close()
     printed = _flat(done.stdout + done.stderr)
     assert "Traceback" not in printed, printed[-2000:]
     assert f"{url}/chat/completions is failing (HTTP 503: xxx" in printed, printed[-2000:]
@@ -136,19 +101,8 @@ def test_a_page_that_keeps_the_browser_busy_is_not_reopened_into_a_crash(tmp_pat
     from macrohard.safety.guard import Guard
     from macrohard.types import BrowserGotoAction
 
-    class Handler(BaseHTTPRequestHandler):
-        def log_message(self, *args: object) -> None:
-            return
-
-        def do_GET(self) -> None:  # noqa: N802
-            body = _BUSY_LOOP if self.path == "/loop" else b"<html><body><h1>fine page</h1></body></html>"
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-    server, site = _serve(Handler)
+    served = Site({"/loop": _BUSY_LOOP, "/fine": b"<html><body><h1>fine page</h1></body></html>"}).start()
+    site = served.base
     env = BrowserEnvironment(str(tmp_path), timeout=2.0)
     env.start()
     guard, ctx = Guard(), GuardContext(workspace=str(tmp_path), environment="browser", network="loopback")
@@ -167,8 +121,7 @@ def test_a_page_that_keeps_the_browser_busy_is_not_reopened_into_a_crash(tmp_pat
         assert not fine.error and "fine page" in fine.output, fine.output
     finally:
         env.close()
-        server.shutdown()
-        server.server_close()
+        served.close()
 
 
 def test_a_connection_reset_in_the_sandboxs_proxy_prints_no_traceback(tmp_path: Path,
@@ -275,15 +228,11 @@ def test_a_server_asking_to_be_called_again_in_an_hour_is_said_at_once(tmp_path:
             self.end_headers()
             self.wfile.write(b"rate limit exceeded")
 
-    server, site = _serve(Handler)
-    url = f"{site}/v1"
-    try:
+    with Loopback(Handler) as server:
+        url = f"{server.base}/v1"
         began = time.monotonic()
         done = mh("run", "list the files", "--model", f"{url}#m", "--model-timeout", "100", "-w", str(tmp_path / "ws"))
         took = time.monotonic() - began
-    finally:
-        server.shutdown()
-        server.server_close()
     printed = _flat(done.stdout + done.stderr)
     assert "Traceback" not in printed, printed[-2000:]
     assert (f"{url}/chat/completions answered HTTP 429 (rate limit exceeded) and asked to be called again in 3600s "

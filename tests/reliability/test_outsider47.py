@@ -22,6 +22,7 @@ from .outsider import flat as _flat
 from .outsider import left_running as _left_running
 from .outsider import mh
 from .outsider import write_script as _write
+from .stall_server import StallServer
 
 _mh = functools.partial(mh, timeout=60)  # this file's calls have 60 s unless they say
 
@@ -124,39 +125,17 @@ def test_an_honest_company_still_runs_its_sub_runs_to_the_end(tmp_path: Path) ->
 
 # -- rel46b's left-open: chat's model errors name --model-timeout ----------------------------------------------------
 
-def _stalling_server() -> tuple[object, str]:
-    """A model server that takes requests and never answers (a model loading for minutes, a proxy that hangs)."""
-    import threading
-    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-
-    class Handler(BaseHTTPRequestHandler):
-        def log_message(self, *args: object) -> None:
-            return
-
-        def do_POST(self) -> None:  # noqa: N802
-            self.rfile.read(int(self.headers.get("Content-Length") or 0))
-            time.sleep(120)
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/v1#m"
-
-
 def test_chat_takes_the_model_timeout_its_errors_name(tmp_path: Path) -> None:
     """A slow model server's error in `macrohard chat` says "a slower model needs a longer --model-timeout" (and a
     Retry-After past the deadline: "raise --model-timeout"), but chat had no such option: "No such option:
     --model-timeout", exit 2, and its answers' deadline stayed 300 s. Now chat takes it: a server that never answers
     ends the turn after the seconds given, said, and the conversation goes on."""
-    server, url = _stalling_server()
-    try:
+    with StallServer(how="silent", hold=120.0) as server:  # takes requests and never answers (a model loading)
         began = time.monotonic()
-        done = subprocess.run([sys.executable, "-m", "macrohard", "chat", "--model", url, "--model-timeout", "1"],
+        done = subprocess.run([sys.executable, "-m", "macrohard", "chat", "--model", f"{server.url}#m",
+                               "--model-timeout", "1"],
                               input="hello\n", capture_output=True, text=True, env=_env(), timeout=90)
         took = time.monotonic() - began
-    finally:
-        server.shutdown()  # type: ignore[attr-defined]
-        server.server_close()  # type: ignore[attr-defined]
     said = _flat(done.stdout + done.stderr)
     assert "No such option" not in said, said[-2000:]  # before: exit 2, the option unknown
     assert "within 1s" in said and "--model-timeout" in said, said[-2000:]  # (1 s: it never answers; 3 before suite52)
@@ -171,38 +150,6 @@ def _scripted_reply(tmp_path: Path) -> Path:
     return path
 
 
-def _slow_streaming_server() -> tuple[object, str]:
-    """A model server that streams its answer a word every 0.3 s for a minute (a long answer from a slow model)."""
-    import threading
-    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-
-    class Handler(BaseHTTPRequestHandler):
-        protocol_version = "HTTP/1.1"
-
-        def log_message(self, *args: object) -> None:
-            return
-
-        def do_POST(self) -> None:  # noqa: N802
-            self.rfile.read(int(self.headers.get("Content-Length") or 0))
-            self.send_response(200)
-            self.send_header("Content-Type", "text/event-stream")
-            self.send_header("Connection", "close")
-            self.end_headers()
-            try:
-                for i in range(200):
-                    chunk = {"choices": [{"index": 0, "delta": {"content": f"word{i} "}}]}
-                    self.wfile.write(f"data: {json.dumps(chunk)}\n\n".encode())
-                    self.wfile.flush()
-                    time.sleep(0.3)
-            except OSError:
-                return
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/v1#m"
-
-
 def test_a_chat_answer_cut_by_sigterm_is_kept_with_a_note_that_it_was_cut(tmp_path: Path) -> None:
     """SIGTERM to `macrohard chat` while the model's answer streams. Before (rel46b's left-open): the user's message
     was kept, the answer shown so far was not, and `chats show` ended on "you> …" as if nothing had been answered.
@@ -210,8 +157,9 @@ def test_a_chat_answer_cut_by_sigterm_is_kept_with_a_note_that_it_was_cut(tmp_pa
     it ended]"; the twin: an answer left to end is stored whole, with no such note."""
     import threading
 
-    server, url = _slow_streaming_server()
-    chat = subprocess.Popen([sys.executable, "-m", "macrohard", "chat", "--model", url],
+    # the answer streamed a word every 0.3 s for a minute (a long answer from a slow model)
+    server = StallServer(how="trickle", every=0.3, hold=60.0).start()
+    chat = subprocess.Popen([sys.executable, "-m", "macrohard", "chat", "--model", f"{server.url}#m"],
                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                             env=_env(PYTHONUNBUFFERED="1"))  # the words as they are shown, not at the end
     seen: list[str] = []
@@ -239,8 +187,7 @@ def test_a_chat_answer_cut_by_sigterm_is_kept_with_a_note_that_it_was_cut(tmp_pa
         reader.join(timeout=5)
         chat.stdin.close()  # type: ignore[union-attr]
         chat.stdout.close()  # type: ignore[union-attr]
-        server.shutdown()  # type: ignore[attr-defined]
-        server.server_close()  # type: ignore[attr-defined]
+        server.close()
     assert chat.returncode == 130, "".join(seen)[-2000:]
     listed = json.loads(_mh("chats", "list", "--json").stdout)
     shown = json.loads(_mh("chats", "show", listed[0]["id"], "--json").stdout)
@@ -427,3 +374,42 @@ def test_a_company_whose_every_plan_was_refused_is_not_succeeded(tmp_path: Path)
     assert out["run"]["status"] == "failed" and out["sub_runs"] == [], out["run"]["status"]  # before: succeeded
     assert "no plan of the lead could run (1 refused, the last: steps s1, s2 wait for each other in a circle)" \
         in out["run"]["error"], out["run"]["error"]
+
+
+# -- rel61: suite58's flake of the test above (both runs `succeeded` after all their steps, exit 130) ---------------
+
+def test_a_ctrl_c_that_lands_while_the_runs_are_handed_to_the_pool_still_drains_them(tmp_path: Path, store) -> None:  # noqa: ANN001
+    """A real SIGINT that comes while `eval run` hands its runs to the pool (the last one queued, the main thread
+    not yet back from ``submit``: a busy machine's Ctrl-C just after both runs began). Before: ``map`` named its
+    runs only after its last ``submit`` returned, so the interrupt left ``drain`` none: "0 started", no result kept,
+    nothing stopped, and the pool's close then waited for both runs to their end, `succeeded` and unrecorded (the
+    flaky second-Ctrl-C test's two `succeeded` runs, exit 130). Now the runs are handed over by a thread of their own
+    (an interrupt is raised only in the main thread), and ``drain`` waits for it: both are drained and recorded."""
+    from macrohard.eval import records
+    from macrohard.eval.harness import evaluate
+    from macrohard.eval.suite import load_suite
+    from macrohard.executors.local import LocalExecutor
+
+    class _CtrlCAfterTheLastSubmit(LocalExecutor):
+        def submit(self, spec):  # noqa: ANN001, ANN202
+            handle = super().submit(spec)
+            if len(self._submitted) == 2:
+                os.kill(os.getpid(), signal.SIGINT)  # Python raises it in the main thread at its next look
+            return handle
+
+    suite = tmp_path / "two.yaml"
+    suite.write_text("name: two\ntasks:\n" + "".join(
+        f"  - id: t{n}\n    text: wait a little\n    script:\n      - {{kind: bash, command: 'sleep 1; echo step'}}\n"
+        "      - {kind: finish, answer: done}\n" for n in (1, 2)))
+    drained: list[int] = []
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)  # an xdist worker may ignore it
+    try:
+        with _CtrlCAfterTheLastSubmit(2) as ex, pytest.raises(KeyboardInterrupt):
+            evaluate(load_suite(str(suite)), "scripted", ex, store=store, workers=2,
+                     on_start=lambda info, _n: drained.append(-1) or setattr(ex, "eval_id", info.id),
+                     on_drain=drained.append)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    assert drained == [-1, 2], drained  # before: [-1] (drain found no run started)
+    kept = records.results(store, ex.eval_id)  # type: ignore[attr-defined]
+    assert sorted(o.key for o in kept) == ["t1#0", "t2#0"], kept  # before: [] (both ran on, unrecorded)

@@ -24,6 +24,7 @@ from typing import Any
 import pytest
 
 from .outsider import cli_env, flat
+from .stall_server import Site, StallServer
 
 CHROMIUM = Path("/usr/bin/chromium")
 _MADE: list[str] = []
@@ -178,47 +179,16 @@ def test_the_shell_reads_a_process_start_as_mounts_does() -> None:
     assert mounts._start_ticks(2**22 + 1) is None
 
 
-class _Pages:
-    """A loopback site: a page that opens alerts in a loop, one that asks before it is left (`beforeunload`), a plain
-    one."""
-
-    PAGES = {
-        "/alerts": b"<html><body><p>hi</p><script>setTimeout(() => { while (true) alert('again') }, 50)</script>"
-                   b"</body></html>",
-        "/at-once": b"<html><body><p>hi</p><script>while (true) { confirm('sure?'); prompt('name?') }</script>"
-                    b"</body></html>",
-        "/unload": b"<html><body><input id=i aria-label=note><a href=/plain>leave</a><script>"
-                   b"addEventListener('beforeunload', e => { e.preventDefault(); e.returnValue = 'sure?' })"
-                   b"</script></body></html>",
-        "/plain": b"<html><body><p>plain page</p></body></html>",
-    }
-
-    def __enter__(self) -> str:
-        import threading
-        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-
-        pages = self.PAGES
-
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *args: object) -> None:
-                return
-
-            def do_GET(self) -> None:  # noqa: N802
-                body = pages.get(self.path, b"no such page")
-                self.send_response(200)
-                self.send_header("Content-Type", "text/html")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
-        return f"http://127.0.0.1:{self.server.server_address[1]}"
-
-    def __exit__(self, *exc: object) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+_PAGES = {  # a page that opens alerts in a loop, one that asks before it is left (`beforeunload`), a plain one
+    "/alerts": b"<html><body><p>hi</p><script>setTimeout(() => { while (true) alert('again') }, 50)</script>"
+               b"</body></html>",
+    "/at-once": b"<html><body><p>hi</p><script>while (true) { confirm('sure?'); prompt('name?') }</script>"
+                b"</body></html>",
+    "/unload": b"<html><body><input id=i aria-label=note><a href=/plain>leave</a><script>"
+               b"addEventListener('beforeunload', e => { e.preventDefault(); e.returnValue = 'sure?' })"
+               b"</script></body></html>",
+    "/plain": b"<html><body><p>plain page</p></body></html>",
+}
 
 
 def test_a_page_opening_dialogs_in_a_loop_does_not_hold_the_browser(tmp_path: Path) -> None:
@@ -243,7 +213,8 @@ def test_a_page_opening_dialogs_in_a_loop_does_not_hold_the_browser(tmp_path: Pa
         assert approved is not None
         return env.execute(approved)
 
-    with _Pages() as site:
+    with Site(_PAGES) as served:
+        site = served.base
         env.start()
         try:
             for page, said in (("/alerts", "alert('again')"), ("/at-once", "prompt('name?')")):
@@ -285,7 +256,8 @@ def test_a_page_that_asks_before_it_is_left_is_left_on_a_click(tmp_path: Path) -
         assert approved is not None, action
         return env.execute(approved)
 
-    with _Pages() as site:
+    with Site(_PAGES) as served:
+        site = served.base
         env.start()
         try:
             obs = do(BrowserGotoAction(url=site + "/unload"))
@@ -303,61 +275,11 @@ def test_a_page_that_asks_before_it_is_left_is_left_on_a_click(tmp_path: Path) -
             env.close()
 
 
-def _stalling_model(after: int, how: str) -> tuple[object, str, Any]:
-    """A loopback OpenAI-compatible server: its first ``after`` calls answered with a `bash` tool call, the next one
-    taken and left hanging (``how``: "silent", nothing sent; "mid-body": the headers and half a JSON body; "mid-stream":
-    two server-sent events of a streamed reply) for 60 s; the event (third) is set when a hang's 60 s have run out
-    (suite58: a call that ended at its deadline ended with it still unset, whatever the machine's load)."""
-    import threading
-    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-
-    calls = []
-    stalled_out = threading.Event()
-
-    class Handler(BaseHTTPRequestHandler):
-        def log_message(self, *args: object) -> None:
-            return
-
-        def do_POST(self) -> None:  # noqa: N802
-            body = json.loads(self.rfile.read(int(self.headers.get("Content-Length") or 0)) or b"{}")
-            calls.append(body)
-            try:
-                if len(calls) <= after:
-                    reply = {"id": "x", "object": "chat.completion", "choices": [{"index": 0, "finish_reason": "tool_calls",
-                             "message": {"role": "assistant", "content": "", "tool_calls": [{
-                                 "id": f"c{len(calls)}", "type": "function", "function": {
-                                     "name": "bash", "arguments": json.dumps({"command": f"echo kept-{len(calls)}"})}}]}}]}
-                    data = json.dumps(reply).encode()
-                    self.send_response(200)
-                    self.send_header("Content-Type", "application/json")
-                    self.send_header("Content-Length", str(len(data)))
-                    self.end_headers()
-                    self.wfile.write(data)
-                    return
-                if how == "mid-body":
-                    self.send_response(200)
-                    self.send_header("Content-Type", "application/json")
-                    self.send_header("Content-Length", "4000")
-                    self.end_headers()
-                    self.wfile.write(b'{"id": "x", "choices": [{"index": 0, "message": {"role": "assis')
-                    self.wfile.flush()
-                elif how == "mid-stream":
-                    self.send_response(200)
-                    self.send_header("Content-Type", "text/event-stream")
-                    self.end_headers()
-                    for piece in ("Hel", "lo"):
-                        event = {"choices": [{"index": 0, "delta": {"content": piece}}]}
-                        self.wfile.write(b"data: " + json.dumps(event).encode() + b"\n\n")
-                        self.wfile.flush()
-                time.sleep(60)
-                stalled_out.set()
-            except OSError:
-                return
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/v1", stalled_out
+def _bash_call(n: int) -> dict[str, Any]:
+    """The n-th answer of the model: a `bash` tool call that echoes kept-n."""
+    return {"id": "x", "object": "chat.completion", "choices": [{"index": 0, "finish_reason": "tool_calls", "message": {
+        "role": "assistant", "content": "", "tool_calls": [{"id": f"c{n}", "type": "function", "function": {
+            "name": "bash", "arguments": json.dumps({"command": f"echo kept-{n}"})}}]}}]}
 
 
 @pytest.mark.parametrize("how", ["silent", "mid-body"])
@@ -369,15 +291,13 @@ def test_a_model_server_that_stops_answering_mid_run_ends_the_run_in_its_budget_
     from cli_in_process import mh
     from macrohard.store.sqlite import SQLiteStore
 
-    server, url, stalled_out = _stalling_model(2, how)
     ws = tmp_path / "ws"
     ws.mkdir()
-    try:
-        done = mh("run", "echo two things", "-w", str(ws), "--model", url, "--model-timeout", "3", "--max-steps", "5")
-        waited_out = stalled_out.is_set()
-    finally:
-        server.shutdown()
-        server.server_close()
+    # two steps answered, the third call taken and left hanging 60 s (``stalled_out`` set if that runs out)
+    with StallServer(how=how, answered=2, reply=_bash_call, hold=60.0) as server:
+        done = mh("run", "echo two things", "-w", str(ws), "--model", server.url, "--model-timeout", "3",
+                  "--max-steps", "5")
+        waited_out = server.stalled_out.is_set()
     out = flat(done.stdout + done.stderr)
     assert done.returncode in (1, 2) and "Traceback" not in out, out[-1500:]
     # ended by its deadline, not by the server's 60 s hang running out (a wall-time bound `took < 25` stood for it)
@@ -397,17 +317,13 @@ def test_a_streamed_reply_that_stops_mid_stream_ends_at_the_models_deadline() ->
     from macrohard.errors import ModelTimeout
     from macrohard.models.openai_compat import OpenAICompatModel
 
-    server, url, stalled_out = _stalling_model(0, "mid-stream")
-    try:
-        model = OpenAICompatModel(url, "m", timeout=3.0)
+    with StallServer(how="stream", pieces=("Hel", "lo"), hold=60.0) as server:
+        model = OpenAICompatModel(server.url, "m", timeout=3.0)
         got: list[str] = []
         with pytest.raises(ModelTimeout, match="did not finish streaming within 3s"):
             for chunk in model.stream([{"role": "user", "content": "hi"}], []):
                 got.append(chunk.text or "")
-        waited_out = stalled_out.is_set()
-    finally:
-        server.shutdown()
-        server.server_close()
+        waited_out = server.stalled_out.is_set()
     assert "".join(got) == "Hello", got
     assert not waited_out  # ended at its deadline, the server's 60 s hang not run out (was an 8 s wall-time bound; suite58)
 

@@ -11,43 +11,13 @@
 from __future__ import annotations
 
 import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
+from .stall_server import Site, StallServer
+
 CHROMIUM = Path("/usr/bin/chromium")
-
-
-class _Site:
-    """A loopback site serving ``pages`` (path -> HTML)."""
-
-    def __init__(self, pages: dict[str, bytes]) -> None:
-        self.pages = pages
-
-    def __enter__(self) -> str:
-        pages = self.pages
-
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *args: object) -> None:
-                return
-
-            def do_GET(self) -> None:  # noqa: N802
-                body = pages.get(self.path, b"no such page")
-                self.send_response(200)
-                self.send_header("Content-Type", "text/html")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
-        return f"http://127.0.0.1:{self.server.server_address[1]}"
-
-    def __exit__(self, *exc: object) -> None:
-        self.server.shutdown()
-        self.server.server_close()
 
 
 _SPIN_PAGES = {
@@ -81,7 +51,8 @@ def test_a_page_whose_script_never_yields_is_stopped_and_the_browser_kept(tmp_pa
         assert approved is not None
         return env.execute(approved)
 
-    with _Site(_SPIN_PAGES) as site:
+    with Site(_SPIN_PAGES) as served:
+        site = served.base
         env.start()
         try:
             form = do(BrowserGotoAction(url=site + "/form"))
@@ -99,46 +70,6 @@ def test_a_page_whose_script_never_yields_is_stopped_and_the_browser_kept(tmp_pa
             env.close()
 
 
-class _StallingStream:
-    """A loopback OpenAI-compatible server that streams the start of an answer (one event, past the chat's first
-    screening: it is shown at once), then holds the connection open and sends nothing for 120 s."""
-
-    def __enter__(self) -> str:
-        import json
-        import time
-
-        done = self.done = threading.Event()
-
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *args: object) -> None:
-                return
-
-            def do_POST(self) -> None:  # noqa: N802
-                self.rfile.read(int(self.headers.get("Content-Length") or 0))
-                try:
-                    self.send_response(200)
-                    self.send_header("Content-Type", "text/event-stream")
-                    self.end_headers()
-                    event = {"choices": [{"index": 0, "delta": {"content": "Hello, here is the start of it."}}]}
-                    self.wfile.write(b"data: " + json.dumps(event).encode() + b"\n\n")
-                    self.wfile.flush()
-                    end = time.monotonic() + 120
-                    while not done.is_set() and time.monotonic() < end:
-                        done.wait(0.1)
-                except OSError:
-                    return
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
-        return f"http://127.0.0.1:{self.server.server_address[1]}/v1"
-
-    def __exit__(self, *exc: object) -> None:
-        self.done.set()
-        self.server.shutdown()
-        self.server.server_close()
-
-
 def test_a_chat_turns_stop_ends_a_model_stream_that_stalls_mid_answer(store) -> None:  # noqa: ANN001 - the fixture
     """The web's Stop of a chat turn (``Conversation.stop``) while the model's server has streamed part of its answer
     and then sends nothing (its own timeout 120 s). Before: the Stop was looked at only at the model's next chunk, so
@@ -148,9 +79,10 @@ def test_a_chat_turns_stop_ends_a_model_stream_that_stalls_mid_answer(store) -> 
     from macrohard.models.openai_compat import OpenAICompatModel
     from macrohard.store.conversations import ConversationStore
 
-    stall = _StallingStream()
-    with stall as url:
-        conv = Conversation.start(ConversationStore(store), OpenAICompatModel(url, "m", timeout=120.0))
+    # the start of an answer streamed (one event, past the chat's first screening: it is shown at once), then the
+    # connection held open with nothing sent for 120 s
+    with StallServer(how="stream", pieces=("Hello, here is the start of it.",), hold=120.0) as stall:
+        conv = Conversation.start(ConversationStore(store), OpenAICompatModel(stall.url, "m", timeout=120.0))
         ended: list[BaseException | None] = []
         shown = threading.Event()
 

@@ -15,10 +15,11 @@ import os
 import subprocess
 import sys
 import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+
+from .stall_server import Site, StallServer
 
 CHROMIUM = Path("/usr/bin/chromium")
 
@@ -33,41 +34,6 @@ def _fill(path: Path) -> None:
             except OSError as exc:
                 if exc.errno != errno.ENOSPC:
                     raise
-
-
-class _Site:
-    """A loopback site: ``/`` a page; ``/fill`` fills ``disk`` (the run store's) while it is asked, then answers."""
-
-    def __init__(self, disk: Path) -> None:
-        self.disk = disk
-
-    def __enter__(self) -> str:
-        disk = self.disk
-
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *args: object) -> None:
-                return
-
-            def do_GET(self) -> None:  # noqa: N802
-                if self.path == "/fill":
-                    _fill(disk / "filler.bin")
-                    body = b"<html><body><h1>second</h1><p>what the agent read on the full disk</p></body></html>"
-                else:
-                    body = b"<html><body><h1>first</h1><p>a page</p></body></html>"
-                self.send_response(200)
-                self.send_header("Content-Type", "text/html")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
-        return f"http://127.0.0.1:{self.server.server_address[1]}"
-
-    def __exit__(self, *exc: object) -> None:
-        self.server.shutdown()
-        self.server.server_close()
 
 
 @pytest.mark.skipif(os.geteuid() != 0, reason="mounts a tmpfs (root)")
@@ -100,9 +66,13 @@ def test_a_browser_step_whose_screenshot_the_full_disk_refused_is_kept(tmp_path:
     try:
         store = SQLiteStore(str(small / "runs.db"))
         env = BrowserEnvironment(str(ws), timeout=20.0)
-        with _Site(small) as site:
-            model = ScriptedModel([{"kind": "browser_goto", "url": site + "/"},
-                                   {"kind": "browser_goto", "url": site + "/fill"}])
+        def fill() -> bytes:  # ``/fill`` fills the run store's disk while it is asked, then answers
+            _fill(small / "filler.bin")
+            return b"<html><body><h1>second</h1><p>what the agent read on the full disk</p></body></html>"
+
+        with Site({"/": b"<html><body><h1>first</h1><p>a page</p></body></html>", "/fill": fill}) as site:
+            model = ScriptedModel([{"kind": "browser_goto", "url": site.base + "/"},
+                                   {"kind": "browser_goto", "url": site.base + "/fill"}])
             env.start()
             try:
                 with pytest.raises(DiskFull) as ended:
@@ -130,64 +100,6 @@ def test_a_browser_step_whose_screenshot_the_full_disk_refused_is_kept(tmp_path:
         assert "screenshot not kept: the run store's disk was full" in said and "what the agent read" in said, said
     finally:
         subprocess.run(["umount", "-l", str(small)], check=False)
-
-
-class _StallingModelServer:
-    """A loopback OpenAI-compatible server: its first ``answered`` calls are answered at once (the connection kept
-    alive: httpx pools it), the next one is read and then held with no answer (no headers) until the client hangs
-    up or the test ends; ``asked`` is set when that call has come, ``hung_up`` when the client shut its connection."""
-
-    def __init__(self, answered: int) -> None:
-        self.answered = answered
-        self.asked, self.hung_up, self.release, self.over = (threading.Event() for _ in range(4))
-
-    def __enter__(self) -> str:
-        import json
-        import select
-
-        server = self
-
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"  # keep-alive: the answered call's connection stays in httpx's pool
-
-            def log_message(self, *args: object) -> None:
-                return
-
-            def do_POST(self) -> None:  # noqa: N802
-                self.rfile.read(int(self.headers.get("Content-Length") or 0))
-                if server.answered > 0:
-                    server.answered -= 1
-                    body = json.dumps({"choices": [{"index": 0, "finish_reason": "stop", "message": {
-                        "role": "assistant", "content": "hello"}}]}).encode()
-                    self.send_response(200)
-                    self.send_header("Content-Type", "application/json")
-                    self.send_header("Content-Length", str(len(body)))
-                    self.end_headers()
-                    self.wfile.write(body)
-                    return
-                server.asked.set()
-                try:
-                    while not server.release.is_set():  # bounded: the test sets it at its end
-                        if select.select([self.connection], [], [], 0.05)[0]:
-                            if not self.connection.recv(1):
-                                server.hung_up.set()
-                                break
-                finally:
-                    self.close_connection = True
-                    server.over.set()
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        self.thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-        self.thread.start()
-        return f"http://127.0.0.1:{self.server.server_address[1]}/v1"
-
-    def __exit__(self, *exc: object) -> None:
-        self.release.set()
-        self.over.wait(10)
-        self.server.shutdown()
-        self.server.server_close()
-        self.thread.join(10)
 
 
 def _sockets_to(port: int) -> int:
@@ -224,8 +136,10 @@ def test_a_web_runs_stop_ends_a_model_call_that_waits_on_a_stalled_server(answer
     from macrohard.models.openai_compat import OpenAICompatModel
     from macrohard.server.live import _Stoppable
 
-    stalling = _StallingModelServer(answered)
-    with stalling as url:
+    # its first ``answered`` calls answered on a kept-alive connection (httpx pools it), the next held with no
+    # answer (no headers) until the client hangs up (``hung_up``) or the test ends
+    with StallServer(how="silent", answered=answered, keep_alive=True, hold=120.0) as stalling:
+        url = stalling.url
         port = int(url.split(":")[2].split("/")[0])
         model = OpenAICompatModel(url, "stalls", timeout=120.0, max_retries=0)
         try:
@@ -269,8 +183,8 @@ def test_a_chat_turns_stop_ends_a_stream_stalled_before_its_headers_on_a_pooled_
     from macrohard.models.openai_compat import OpenAICompatModel
     from macrohard.store.conversations import ConversationStore
 
-    stalling = _StallingModelServer(1)
-    with stalling as url:
+    with StallServer(how="silent", answered=1, keep_alive=True, hold=120.0) as stalling:
+        url = stalling.url
         model = OpenAICompatModel(url, "stalls", timeout=120.0, max_retries=0)
         try:
             conv = Conversation.start(ConversationStore(store), model)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import concurrent.futures as cf
 import multiprocessing
 import signal
+import threading
 from collections.abc import Iterable, Iterator
 from typing import Literal
 
@@ -71,8 +72,32 @@ class LocalExecutor:
         return handle
 
     def map(self, specs: Iterable[RunSpec]) -> Iterator[RunOutcome]:
-        """Outcomes in completion order, one per spec."""
-        handles = self._outstanding = {h.future: h for h in (self.submit(s) for s in specs)}
+        """Outcomes in completion order, one per spec.
+
+        rel61: the runs are handed to the pool by a thread of their own, and ``drain`` waits for it. Python raises
+        an interrupt in the main thread only, at whatever line it is on: before, one that came while the main thread
+        was still in ``submit`` (the last run queued and started, the main thread not yet back: a busy machine's
+        Ctrl-C just after the runs began) came before ``_outstanding`` named any run, so ``drain`` found none, no
+        result was kept, a second interrupt stopped nothing, and the pool's close waited for the runs to their end
+        (suite58: `eval run`'s two runs `succeeded` after both Ctrl-Cs)."""
+        handles: dict[cf.Future[RunOutcome], LocalHandle] = {}
+        self._outstanding = handles
+        failed: list[BaseException] = []
+
+        def hand_over() -> None:
+            try:
+                for spec in specs:
+                    handle = self.submit(spec)
+                    handles[handle.future] = handle
+            except BaseException as exc:  # noqa: BLE001 - raised in the caller's thread below
+                failed.append(exc)
+
+        # a daemon where the caller is one (the pool's threads inherit it from the thread that starts them)
+        self._handing = threading.Thread(target=hand_over, name="macrohard-submit")
+        self._handing.start()
+        self._handing.join()
+        if failed:
+            raise failed[0]
         for future in cf.as_completed(list(handles)):
             yield handles.pop(future).result()
 
@@ -81,6 +106,8 @@ class LocalExecutor:
         outcomes as they end. A thread's run cannot be stopped from outside (``close`` waits for it anyway), so its
         result is kept instead of thrown away (rel45: Ctrl-C waited for them, then recorded none, and `--resume`
         ran each again)."""
+        if (handing := getattr(self, "_handing", None)) is not None:
+            handing.join()  # every run of ``map`` handed over (it only queues them: at once), then cancel the rest
         left, self._outstanding = getattr(self, "_outstanding", {}), {}
         started = {future: handle for future, handle in left.items() if not future.cancel()}
         self._draining = dict(started)

@@ -7,10 +7,11 @@ raised in a ctypes callback is printed ("Exception ignored on calling ctypes cal
 ``verbose=False`` even the print goes to /dev/null (llama-cpp-python's fd swap). Measured (rel59): `macrohard chat
 --model local` given Ctrl-C while the model loaded went on, answered the message and exited 0 (20.5 s later); in a
 bare process, 2 of 2 SIGINTs during ``Llama(...)`` never raised. With the C no-op, the KeyboardInterrupt comes when
-the load returns. rel57 had made the callback a no-op only while a stoppable decode runs (``local_abort``); that code
-puts back ``llama_cpp._logger.llama_log_callback``, which this module sets to the same kind of no-op, so the callback
-stays C. What is lost: llama.cpp's own error lines on stderr (with ``verbose=False`` only its errors were shown, and
-a failed load still raises with its reason).
+the load returns. rel57 had made the callback a no-op only while a stoppable decode runs (``local_abort._quiet_logs``);
+with this module's no-op set before every load the product makes (``get_model("local")``, the Gemma screen's
+vocabulary), that put the same no-op back and went (rel61; a ``LocalModel`` built directly, as some tests do, keeps
+llama-cpp-python's Python callback). What is lost: llama.cpp's own error lines on stderr (with ``verbose=False``
+only its errors were shown, and a failed load still raises with its reason).
 """
 
 from __future__ import annotations

@@ -96,9 +96,9 @@ def armed_switch(llm: Any) -> AbortSwitch | None:
 @contextmanager
 def abortable(llm: Any) -> Iterator[AbortSwitch | None]:
     """For a holder of ``llm``'s lock (entered with the lock held): where this thread reads under a Stop
-    (``streaming.current_stop``), the model's switch armed for the block, the Stop holding its ender, and
-    llama.cpp's log callback kept out of the decode (``_quiet_logs``); yields the switch. Without a Stop: None,
-    nothing installed."""
+    (``streaming.current_stop``), the model's switch armed for the block and the Stop holding its ender; yields the
+    switch. Without a Stop: None, nothing installed. (llama.cpp's log callback is C for the whole process:
+    ``models/llama_logs``.)"""
     from macrohard.models.streaming import current_stop
 
     stop = current_stop()
@@ -107,45 +107,11 @@ def abortable(llm: Any) -> Iterator[AbortSwitch | None]:
         yield None
         return
     release = stop.hold(switch.arm())  # a Stop already made ends the decode at once
-    _quiet_logs(True)
     try:
         yield switch
     finally:
         release()
-        _quiet_logs(False)
         switch.disarm()
-
-
-_quiet = [0]  # holders of a stoppable lock now (``_quiet_logs``)
-
-
-def _quiet_logs(on: bool) -> None:
-    """llama.cpp's log callback is a Python function (llama-cpp-python's), called from inside a decode, an aborted
-    one too ("decode: removing memory module entries …"): a Ctrl-C's Python handler ran in it, and the interrupt
-    became "Exception ignored on calling ctypes callback function" and a traceback on the chat's terminal. While a
-    stoppable decode runs the callback is libc's ``abs`` (a C no-op for this signature: no Python, nothing said;
-    the messages are those ``verbose=False`` hides but the errors); the Python one is put back after."""
-    import llama_cpp
-
-    with _LOCK:
-        _quiet[0] += 1 if on else -1
-        if on and _quiet[0] == 1:
-            llama_cpp.llama_log_set(_NO_LOG[0] or _no_log(), ctypes.c_void_p(0))
-        elif not on and _quiet[0] == 0:
-            from llama_cpp import _logger
-
-            llama_cpp.llama_log_set(_logger.llama_log_callback, ctypes.c_void_p(0))
-
-
-_NO_LOG: list[Any] = [None]
-
-
-def _no_log() -> Any:
-    import llama_cpp
-
-    libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
-    _NO_LOG[0] = ctypes.cast(libc.abs, llama_cpp.llama_log_callback)  # kept: llama.cpp holds the pointer
-    return _NO_LOG[0]
 
 
 class StoppableLock:
