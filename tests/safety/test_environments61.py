@@ -67,6 +67,21 @@ elif mode == "raise":
 elif mode == "move":
     s.sendall(struct.pack("<BxHIHxxii", 12, 5, wid, 1 | 2, x, y))  # ConfigureWindow: x, y
 note("acted")
+if mode == "grabelse":  # menu61: the moment the pointer moves, an unmanaged window far from it, and a pointer grab
+    s.sendall(struct.pack("<BxHI", 38, 2, root))
+    first = struct.unpack("<hh", reply()[16:20])
+    end = time.monotonic() + listen
+    while time.monotonic() < end:
+        s.sendall(struct.pack("<BxHI", 38, 2, root))
+        if struct.unpack("<hh", reply()[16:20]) != first:
+            s.sendall(struct.pack("<BxHIHxxii", 12, 5, wid, 1 | 2, 900, 600) + struct.pack("<BxHI", 8, 2, wid))
+            for _ in range(200):  # (openbox holds the press's own grab for a moment: try again until it is ours)
+                s.sendall(struct.pack("<BBHIHBBIII", 26, 1, 6, wid, 0x4, 1, 1, 0, 0, 0))  # GrabPointer (owner events)
+                if (status := reply()[1]) == 0:
+                    break
+                time.sleep(0.01)
+            note("grabbed %d" % status)
+            break
 if mode in ("poll", "pollghost"):  # QueryPointer as fast as the server answers; the moment the pointer moves, the window is there
     def pointer():
         s.sendall(struct.pack("<BxHI", 38, 2, root))
@@ -89,6 +104,9 @@ while time.monotonic() < end:
         continue
     if p[0] & 0x7F == BUTTON_PRESS:
         note("pressed %d %d" % struct.unpack("<hh", p[20:24]))
+        if mode == "managed" and delay < 0:  # menu61 ("grab after"): a pointer grab right after the agent's press
+            s.sendall(struct.pack("<BBHIHBBIII", 26, 1, 6, wid, 0x4, 1, 1, 0, 0, 0))
+            note("grabbing")
     elif p[0] & 0x7F == KEY_PRESS:
         note("key %d" % p[1])
 """
@@ -351,3 +369,103 @@ def test_what_the_agent_copied_on_one_page_is_not_read_by_the_next(browser):
     shop = browser[1].hits  # (to its own host: the send gate lets that go; another host it refuses after the keys)
     assert not [h for h in shop + hits if "tok-7f3a9c" in h or "got" in h or "pasted" in h], (shop, hits, stopped)
     assert [h for h in shop if h.startswith("/refused")], shop  # the page did ask
+
+
+# -- menu61: menus. A posted menu (Tk's, xterm's Ctrl+click) holds a pointer grab; rt56b's grab check refused every
+# click on its items (f355f7c3, 6da2fa50). Now a grab is let through when it came with the agent's own last click and
+# the point is inside the unmanaged window that click opened, of the program it pressed on.
+
+MENU = """wm title . tkmenu
+wm geometry . 240x60+420+360
+menubutton .mb -text Pick -menu .mb.m -relief raised
+menu .mb.m -tearoff 0
+foreach item {Alpha Beta Gamma} { .mb.m add command -label $item -command [list pick $item] }
+proc pick {item} { set f [open chosen.txt w]; puts $f $item; close $f }
+pack .mb -fill both -expand 1
+"""
+
+
+def _close(desktop, argv0: str) -> None:
+    env, _ = desktop
+    for proc in list(env.programs):
+        if proc.args[0] == argv0 and proc.poll() is None and env.sandbox is not None:
+            env.sandbox.kill(proc)
+
+
+def test_a_menu_the_agent_opened_takes_its_next_click(desktop):
+    """The agent launches a Tk program, clicks its menu button (the menu posts: an unmanaged window below it, and a
+    pointer grab), looks, and clicks the menu's third item: the program records "Gamma". On 6da2fa50 the second
+    click was refused ("another program on the desktop holds the pointer")."""
+    env, _ = desktop
+    ws = Path(env.workspace)
+    (ws / "menu.tcl").write_text(MENU)
+    (ws / "chosen.txt").unlink(missing_ok=True)
+    try:
+        stopped, seen = rt55._desk(desktop, [{"kind": "desktop_launch", "command": "wish menu.tcl", "wait": 8}],
+                                   think=0)
+        assert [v for v in env.windows() if v["title"] == "tkmenu"], (stopped, seen)
+        w = [v for v in env.windows() if v["title"] == "tkmenu"][-1]
+        stopped, seen = rt55._desk(desktop, [{"kind": "desktop_click", "x": w["x"] + w["width"] // 2,
+                                              "y": w["y"] + w["height"] // 2}], think=0)
+        assert "Nothing was" not in seen[-1], seen[-1][:400]
+        menus = [m for m in env._stack_seen if m[6] and m[0] not in {b[0] for b in env._stack_before}]
+        assert menus, (env._stack_seen, seen[-1][:300])
+        m = menus[-1]
+        stopped, seen = rt55._desk(desktop, [{"kind": "desktop_click", "x": m[1] + 15, "y": m[2] + m[4] * 5 // 6}],
+                                   think=0)
+        assert "Gamma" in _wait_for(ws / "chosen.txt", "Gamma", 5), (stopped, seen[-1][:400])
+    finally:
+        _close(desktop, "wish")
+        rt55._desk(desktop, [{"kind": "desktop_screenshot"}], think=0)
+
+
+def test_a_grab_taken_after_the_agents_click_on_a_plain_window_takes_no_press(desktop):
+    """Attack: the agent clicks a program's (managed, not a menu) window; the program grabs the pointer at once. The
+    agent's next click, on its window again or on the terminal, is refused (held on 6da2fa50 and now)."""
+    env, _ = desktop
+    ws = Path(env.workspace)
+    (ws / "lure.py").write_text(LURE)
+    (ws / "lure.txt").unlink(missing_ok=True)
+    w = _terminal(desktop, "pt-A")
+    x, y = w["x"] + 120, w["y"] + 60
+    try:
+        rt55._desk(desktop, [{"kind": "desktop_launch", "command": f"python3 lure.py managed {x - 40} {y - 30} 120 80 "
+                              "-1 15", "wait": 0.2}], think=0)
+        assert "acted" in _wait_for(ws / "lure.txt", "acted", 10)
+        time.sleep(0.3)
+        rt55._desk(desktop, [{"kind": "desktop_screenshot"}, {"kind": "desktop_click", "x": x, "y": y}], think=0)
+        assert "grabbing" in _wait_for(ws / "lure.txt", "grabbing", 5)
+        for point in ((x, y), (w["x"] + 400, w["y"] + 100)):
+            stopped, seen = rt55._desk(desktop, [{"kind": "desktop_click", "x": point[0], "y": point[1]}], think=0)
+            assert "Nothing was clicked" in seen[-1], seen[-1][:400]
+        assert (ws / "lure.txt").read_text().count("pressed") == 1, (ws / "lure.txt").read_text()
+    finally:
+        _close_lure(desktop)
+        rt55._desk(desktop, [{"kind": "desktop_screenshot"}], think=0)
+
+
+def test_an_unmanaged_window_with_a_grab_elsewhere_takes_no_press(desktop):
+    """Attack: a program polls the pointer; the moment the agent's click (on the terminal) moves it, the program maps
+    an unmanaged window far away (900, 600) and grabs the pointer: it looks like a menu that click opened. The
+    agent's next click, inside that window and then on the terminal, is refused (held on 6da2fa50 by the grab check;
+    now: the window is not of the program the click pressed on, and the terminal is not that window)."""
+    env, _ = desktop
+    ws = Path(env.workspace)
+    (ws / "lure.py").write_text(LURE)
+    (ws / "lure.txt").unlink(missing_ok=True)
+    w = _terminal(desktop, "pt-A")
+    x, y = w["x"] + 120, w["y"] + 60
+    env.move(w["x"] + 300, w["y"] + 300)
+    try:
+        rt55._desk(desktop, [{"kind": "desktop_launch", "command": "python3 lure.py grabelse 900 600 120 80 0 15",
+                              "wait": 0.2}], think=0)
+        assert "acted" in _wait_for(ws / "lure.txt", "acted", 10)
+        rt55._desk(desktop, [{"kind": "desktop_screenshot"}, {"kind": "desktop_click", "x": x, "y": y}], think=0)
+        assert "grabbed 0" in _wait_for(ws / "lure.txt", "grabbed", 5), (ws / "lure.txt").read_text()
+        for point in ((940, 630), (x + 10, y)):  # (the observation after the click had the grab and the window)
+            stopped, seen = rt55._desk(desktop, [{"kind": "desktop_click", "x": point[0], "y": point[1]}], think=0)
+            assert "Nothing was clicked" in seen[-1], seen[-1][:400]
+        assert "pressed" not in (ws / "lure.txt").read_text(), (ws / "lure.txt").read_text()
+    finally:
+        _close_lure(desktop)
+        rt55._desk(desktop, [{"kind": "desktop_screenshot"}], think=0)

@@ -117,8 +117,10 @@ class DesktopEnvironment(LayeredWriteBack):
         self._focus_seen: int | None = None  # the window the last observation showed focused (rt51b)
         self._stack_seen: list[tuple[int, int, int, int, int, bool, bool]] | None = None  # ... its windows (rt61b)
         self._stack_before: list[tuple[int, int, int, int, int, bool, bool]] = []  # the look before that one's
+        self._grab_seen = self._grab_before = False  # a pointer grab at the last look; at the look before (menu61)
         self._after_input = False  # whether the last observation followed the agent's own input (a click, a key)
         self._last_point: tuple[int, int] | None = None  # where the agent's last pointer action pressed
+        self._last_owner: int | None = None  # ... the X client of the window it pressed on (its id base, menu61)
         self._input: Any = None
         self._sct: Any = None
 
@@ -139,6 +141,7 @@ class DesktopEnvironment(LayeredWriteBack):
     def _start(self) -> None:
         self._focus_seen = self._stack_seen = None
         self._stack_before, self._after_input, self._last_point = [], False, None
+        self._grab_seen = self._grab_before = False
         if self.window_manager and not shutil.which(self.window_manager, path=SANDBOX_PATH):
             raise MissingDependency(f"the desktop needs {self.window_manager}: apt-get install {self.window_manager}")
         try:
@@ -257,6 +260,7 @@ class DesktopEnvironment(LayeredWriteBack):
         after_input, self._after_input = self._after_input, isinstance(action, (*POINTER_ACTIONS, DesktopTypeAction,
                                                                                  DesktopKeyAction))
         last, self._last_point = self._last_point, None
+        owner, self._last_owner = self._last_owner, None
         from Xlib.error import ConnectionClosedError
 
         if self.sandbox is None or not self.sandbox.alive:
@@ -270,7 +274,8 @@ class DesktopEnvironment(LayeredWriteBack):
                                         "since the last look (a window opened or closed). See the windows below, "
                                         "then act again.", error=True)
                     return obs.model_copy(update={"meta": {**obs.meta, "input_refused": "focus moved"}})
-                if held := self._grabbed(action):
+                if (held := self._grabbed(action)) and not (held == "pointer" and self._menu_grab(action, last,
+                                                                                                 after_input, owner)):
                     self._after_input = False
                     obs = self._observe(f"Nothing was {'typed' if held == 'keyboard' else 'clicked'}: another "
                                         f"program on the desktop holds the {held} (an X grab), so the input would go "
@@ -279,9 +284,11 @@ class DesktopEnvironment(LayeredWriteBack):
                     return obs.model_copy(update={"meta": {**obs.meta, "input_refused": f"{held} grabbed"}})
                 try:
                     said = self._target_changed(action, last, after_input)
+                    pressed_on = self._owner_at(*_point(action)) if not said and \
+                        isinstance(action, POINTER_ACTIONS) else None
                     note = "" if said else self._act(action)
                     if not said and isinstance(action, POINTER_ACTIONS):
-                        self._last_point = _point(action)
+                        self._last_point, self._last_owner = _point(action), pressed_on
                 except ValueError as exc:  # an unknown key name and the like: the model's mistake
                     if watch.fired:
                         raise
@@ -538,6 +545,13 @@ class DesktopEnvironment(LayeredWriteBack):
             return "" if status in (X.GrabSuccess, X.GrabNotViewable) else "pointer"
         return ""
 
+    def _pointer_held(self) -> bool:
+        """Whether another X client holds the pointer grabbed now (recorded with each look, menu61)."""
+        try:
+            return self._grabbed(DesktopClickAction(x=0, y=0)) == "pointer"
+        except Exception:  # noqa: BLE001  (a server gone: the look itself says so)
+            return False
+
     def _drop_selection(self, seconds: float) -> None:
         """rt58b: a selection the agent's click, double click or drag made is taken back at once (PRIMARY given no
         owner), for ``seconds`` (the settle before the screenshot), and the root's CUT_BUFFER0 deleted at the end.
@@ -622,6 +636,36 @@ class DesktopEnvironment(LayeredWriteBack):
                     "so the screenshot shows what is beneath it. Close the program that made it, then act again.")
         return ""
 
+    def _owner_at(self, x: int, y: int) -> int | None:
+        """The X client (its resource-id base) of the deepest window at (x, y) now: the program a press there reaches."""
+        root = self._dpy.screen().root
+        win, mask = root, self._dpy.display.info.resource_id_mask
+        for _ in range(16):
+            child = win.translate_coords(root, x, y).child
+            if not int(getattr(child, "id", child) or 0):
+                break
+            win = child
+        return None if win == root else int(win.id) & ~mask
+
+    def _menu_grab(self, action: Any, last: tuple[int, int] | None, after_input: bool, owner: int | None) -> bool:
+        """Whether the pointer grab another client holds is the one a menu the agent's own last input opened holds
+        (menu61): a posted menu (Tk's, xterm's) grabs the pointer, so rt56b's grab check refused every click on its
+        items. Let through only when no grab was there at the look before that input, the last look (after it) had
+        one, and the point is inside an unmanaged window that rt61b's rule takes for a menu that input opened (new
+        since the look before, not right under the last press, the topmost one there now) of the very program whose
+        window that input pressed on (``owner``: the X client ids share a base). A grab that was there
+        before the agent's input, or one that came after the last look, or a click anywhere but inside such a
+        window, or a window of another program, stays refused. (The X core protocol does not say which client holds
+        a grab: see RESULTS.)"""
+        if not (after_input and self._grab_seen and not self._grab_before) or self._stack_seen is None:
+            return False
+        x, y = _point(action)
+        shown = next((w for w in reversed(self._stack_seen) if w[1] <= x < w[1] + w[3] and w[2] <= y < w[2] + w[4]),
+                     None)
+        mask = self._dpy.display.info.resource_id_mask
+        return shown is not None and shown[6] and not shown[5] and owner is not None and \
+            shown[0] & ~mask == owner and not self._target_changed(action, last, after_input)
+
     def _focus_moved(self) -> bool:
         """Whether the focused window is not the one the last observation showed (rt51b: keys the guard approved for
         that window would land in another)."""
@@ -631,6 +675,7 @@ class DesktopEnvironment(LayeredWriteBack):
         wins = self.windows()
         self._focus_seen = next((w["id"] for w in wins if w["active"]), None)
         self._stack_before, self._stack_seen = self._stack_seen or [], self._stack()
+        self._grab_before, self._grab_seen = self._grab_seen, self._pointer_held()
         lines = [f"{'*' if w['active'] else ' '} \"{w['title']}\" ({w['class']}) at x={w['x']} y={w['y']} "
                  f"size {w['width']}x{w['height']}" for w in wins]
         exited = [f"{p.args[0]} (pid {p.pid}) exited with code {p.returncode}"
