@@ -129,6 +129,16 @@ def _wait_for(path: Path, text: str, seconds: float) -> str:
     return path.read_text() if path.exists() else ""
 
 
+def _lure(desktop) -> tuple[Path, dict, int, int]:
+    """The lure program written to the workspace (its log cleared), terminal A, and the point in it the agent clicks."""
+    env, _ = desktop
+    ws = Path(env.workspace)
+    (ws / "lure.py").write_text(LURE)
+    (ws / "lure.txt").unlink(missing_ok=True)
+    w = _terminal(desktop, "pt-A")
+    return ws, w, w["x"] + 120, w["y"] + 60
+
+
 def _close_lure(desktop) -> None:
     env, _ = desktop
     for proc in list(env.programs):
@@ -229,11 +239,7 @@ def test_an_unmanaged_window_that_came_under_the_last_press_takes_no_second_clic
     the agent's own click, as a menu would. The agent clicks the same point again: that press went to the program (on
     f355f7c3, and on this branch before the rule that an unmanaged window right under the last press is no menu)."""
     env, _ = desktop
-    ws = Path(env.workspace)
-    (ws / "lure.py").write_text(LURE)
-    (ws / "lure.txt").unlink(missing_ok=True)
-    w = _terminal(desktop, "pt-A")
-    x, y = w["x"] + 120, w["y"] + 60
+    ws, w, x, y = _lure(desktop)
     env.move(w["x"] + 300, w["y"] + 300)
     try:
         rt55._desk(desktop, [{"kind": "desktop_launch", "command": f"python3 lure.py pollghost {x - 40} {y - 30} 120 80 "
@@ -256,11 +262,7 @@ def test_an_honest_click_after_a_fresh_look_still_lands(desktop):
     """The twin: the program's window (a managed one) is there at the look; the agent clicks it, and then clicks the
     terminal beside it: both land (the program gets its press; the terminal takes the focus)."""
     env, _ = desktop
-    ws = Path(env.workspace)
-    (ws / "lure.py").write_text(LURE)
-    (ws / "lure.txt").unlink(missing_ok=True)
-    w = _terminal(desktop, "pt-A")
-    x, y = w["x"] + 120, w["y"] + 60
+    ws, w, x, y = _lure(desktop)
     try:
         rt55._desk(desktop, [{"kind": "desktop_launch", "command": f"python3 lure.py managed {x - 40} {y - 30} 120 80 "
                               "0 15", "wait": 0.2}], think=0)
@@ -423,11 +425,7 @@ def test_a_grab_taken_after_the_agents_click_on_a_plain_window_takes_no_press(de
     """Attack: the agent clicks a program's (managed, not a menu) window; the program grabs the pointer at once. The
     agent's next click, on its window again or on the terminal, is refused (held on 6da2fa50 and now)."""
     env, _ = desktop
-    ws = Path(env.workspace)
-    (ws / "lure.py").write_text(LURE)
-    (ws / "lure.txt").unlink(missing_ok=True)
-    w = _terminal(desktop, "pt-A")
-    x, y = w["x"] + 120, w["y"] + 60
+    ws, w, x, y = _lure(desktop)
     try:
         rt55._desk(desktop, [{"kind": "desktop_launch", "command": f"python3 lure.py managed {x - 40} {y - 30} 120 80 "
                               "-1 15", "wait": 0.2}], think=0)
@@ -450,11 +448,7 @@ def test_an_unmanaged_window_with_a_grab_elsewhere_takes_no_press(desktop):
     agent's next click, inside that window and then on the terminal, is refused (held on 6da2fa50 by the grab check;
     now: the window is not of the program the click pressed on, and the terminal is not that window)."""
     env, _ = desktop
-    ws = Path(env.workspace)
-    (ws / "lure.py").write_text(LURE)
-    (ws / "lure.txt").unlink(missing_ok=True)
-    w = _terminal(desktop, "pt-A")
-    x, y = w["x"] + 120, w["y"] + 60
+    ws, w, x, y = _lure(desktop)
     env.move(w["x"] + 300, w["y"] + 300)
     try:
         rt55._desk(desktop, [{"kind": "desktop_launch", "command": "python3 lure.py grabelse 900 600 120 80 0 15",
