@@ -2,14 +2,16 @@
 # The whole test suite. Installs what is missing first (idempotent), then runs pytest.
 #   MACROHARD_TEST_WORKERS=N  run in N processes (pytest-xdist, one test file per worker at a time, so a file's
 #                             module fixtures — a model, a browser, a listener — are built once); 1 runs in this one.
-#                             Default 2 (1 on a one-core machine): the whole suite took 23 min in two workers on the
-#                             2-core VM against 40 min in one (2026-12-05, benchmarks/RESULTS.md, lead forty-second
+#                             Default 3 (1 on a one-core machine): the suite waits on browsers, desktops and
+#                             servers for ~40 % of its wall, so a third worker fills the two cores' idle time: 24:46
+#                             in three workers against 30:14 in two on the idle 2-core VM, the same tree, both green
+#                             (2026-12-07, benchmarks/RESULTS.md, lead fifty-eighth wave; 40 min in one, forty-second
 #                             wave); a caller's own -n or -p no:xdist wins
 set -uo pipefail
 cd "$(dirname "$0")/.."
 bash install.sh --no-demo || exit 1
 cores=$(nproc 2>/dev/null || echo 1)
-workers=${MACROHARD_TEST_WORKERS:-$(( cores >= 2 ? 2 : 1 ))}
+workers=${MACROHARD_TEST_WORKERS:-$(( cores >= 2 ? 3 : 1 ))}
 spread=()
 case " $* " in
   *" -n "*|*" -n"[0-9]*|*" --numprocesses"*|*" -p no:xdist "*) ;;  # the caller chose
