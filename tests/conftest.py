@@ -16,6 +16,16 @@ import pytest
 if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
     signal.signal(signal.SIGINT, signal.default_int_handler)
 
+# The mcp SDK's `stdio_client(server, errlog=sys.stderr)` binds its default errlog when `mcp.client.stdio` is first
+# imported. First imported inside an in-process CLI call (tests/cli_in_process.py: CliRunner's sys.stderr has no
+# fileno), every later `stdio_client` of that worker failed to start its server ("io.UnsupportedOperation: fileno"):
+# test_confinement48c's MCP test after test_confinement44 in one process (rt61, the lead's replay; on f355f7c3 too).
+# Imported here, it binds the stderr pytest's capture gives the whole worker.
+try:
+    import mcp.client.stdio  # noqa: F401
+except ImportError:  # (an install without the MCP extra: those tests skip)
+    pass
+
 # A pytest-xdist worker starts with COLUMNS=80 and LINES=24 in its environment, which the run that started it did not
 # have. The CLI's rich consoles (`cli.common`), made when a test module imports the CLI, then fix their width at 80
 # for the whole worker, and the wide COLUMNS a test gives `CliRunner` (tests/cli_in_process.py) is never read: a
