@@ -139,6 +139,13 @@ def _lure(desktop) -> tuple[Path, dict, int, int]:
     return ws, w, w["x"] + 120, w["y"] + 60
 
 
+def _lure_acts(desktop, args: str) -> None:
+    """``python3 lure.py ARGS`` launched on the desktop, and waited on until it has acted (its log says "acted")."""
+    env, _ = desktop
+    rt55._desk(desktop, [{"kind": "desktop_launch", "command": f"python3 lure.py {args}", "wait": 0.2}], think=0)
+    assert "acted" in _wait_for(Path(env.workspace) / "lure.txt", "acted", 10)
+
+
 def _close_lure(desktop) -> None:
     env, _ = desktop
     for proc in list(env.programs):
@@ -219,9 +226,7 @@ def test_a_window_mapped_the_moment_the_pointer_moves_takes_no_press(desktop):
         (ws / "lure.txt").unlink(missing_ok=True)
         env.move(w["x"] + 300, w["y"] + 300)
         try:
-            rt55._desk(desktop, [{"kind": "desktop_launch", "command": f"python3 lure.py poll {x - 40} {y - 30} 120 80 0 "
-                                  "15", "wait": 0.2}], think=0)
-            assert "acted" in _wait_for(ws / "lure.txt", "acted", 10)
+            _lure_acts(desktop, f"poll {x - 40} {y - 30} 120 80 0 15")
             rt55._desk(desktop, [{"kind": "desktop_screenshot"}, {"kind": "desktop_click", "x": x, "y": y}], think=0)
             got.append(_wait_for(ws / "lure.txt", "pressed", 1.0))
         finally:
@@ -242,9 +247,7 @@ def test_an_unmanaged_window_that_came_under_the_last_press_takes_no_second_clic
     ws, w, x, y = _lure(desktop)
     env.move(w["x"] + 300, w["y"] + 300)
     try:
-        rt55._desk(desktop, [{"kind": "desktop_launch", "command": f"python3 lure.py pollghost {x - 40} {y - 30} 120 80 "
-                              "0 15", "wait": 0.2}], think=0)
-        assert "acted" in _wait_for(ws / "lure.txt", "acted", 10)
+        _lure_acts(desktop, f"pollghost {x - 40} {y - 30} 120 80 0 15")
         rt55._desk(desktop, [{"kind": "desktop_screenshot"}, {"kind": "desktop_click", "x": x, "y": y}], think=0)
         first = _wait_for(ws / "lure.txt", "mapped at", 3)
         assert "mapped at" in first, first
@@ -264,9 +267,7 @@ def test_an_honest_click_after_a_fresh_look_still_lands(desktop):
     env, _ = desktop
     ws, w, x, y = _lure(desktop)
     try:
-        rt55._desk(desktop, [{"kind": "desktop_launch", "command": f"python3 lure.py managed {x - 40} {y - 30} 120 80 "
-                              "0 15", "wait": 0.2}], think=0)
-        assert "acted" in _wait_for(ws / "lure.txt", "acted", 10)
+        _lure_acts(desktop, f"managed {x - 40} {y - 30} 120 80 0 15")
         time.sleep(0.3)
         stopped, seen = rt55._desk(desktop, [{"kind": "desktop_screenshot"}, {"kind": "desktop_click", "x": x, "y": y},
                                              {"kind": "desktop_click", "x": w["x"] + 400, "y": w["y"] + 100}],
@@ -427,9 +428,7 @@ def test_a_grab_taken_after_the_agents_click_on_a_plain_window_takes_no_press(de
     env, _ = desktop
     ws, w, x, y = _lure(desktop)
     try:
-        rt55._desk(desktop, [{"kind": "desktop_launch", "command": f"python3 lure.py managed {x - 40} {y - 30} 120 80 "
-                              "-1 15", "wait": 0.2}], think=0)
-        assert "acted" in _wait_for(ws / "lure.txt", "acted", 10)
+        _lure_acts(desktop, f"managed {x - 40} {y - 30} 120 80 -1 15")
         time.sleep(0.3)
         rt55._desk(desktop, [{"kind": "desktop_screenshot"}, {"kind": "desktop_click", "x": x, "y": y}], think=0)
         assert "grabbing" in _wait_for(ws / "lure.txt", "grabbing", 5)
@@ -451,9 +450,7 @@ def test_an_unmanaged_window_with_a_grab_elsewhere_takes_no_press(desktop):
     ws, w, x, y = _lure(desktop)
     env.move(w["x"] + 300, w["y"] + 300)
     try:
-        rt55._desk(desktop, [{"kind": "desktop_launch", "command": "python3 lure.py grabelse 900 600 120 80 0 15",
-                              "wait": 0.2}], think=0)
-        assert "acted" in _wait_for(ws / "lure.txt", "acted", 10)
+        _lure_acts(desktop, "grabelse 900 600 120 80 0 15")
         rt55._desk(desktop, [{"kind": "desktop_screenshot"}, {"kind": "desktop_click", "x": x, "y": y}], think=0)
         assert "grabbed 0" in _wait_for(ws / "lure.txt", "grabbed", 5), (ws / "lure.txt").read_text()
         for point in ((940, 630), (x + 10, y)):  # (the observation after the click had the grab and the window)
