@@ -318,8 +318,7 @@ class FlowCheck:
 
             why = put_where_served(action.command, base, roots, data)
             return (why,) if why else ()
-        path = str(getattr(action, "path", "") or "")
-        full = posixpath.normpath(path if path.startswith("/") else posixpath.join(ctx.workspace, path))
+        full = _tool_path(action, ctx)
         text = str(getattr(action, "content", None) or getattr(action, "new", None) or "")
         if roots and any(full.startswith(r.rstrip("/") + "/") for r in roots) and text and (
                 records_text(text) or credential_text(text)):
@@ -915,13 +914,18 @@ _CODE_ENDINGS = (".py", ".pyw", ".js", ".mjs", ".cjs", ".ts", ".tsx", ".jsx", ".
                  ".mk", ".ipynb")
 
 
+def _tool_path(action: Any, ctx: GuardContext) -> str:
+    """The file tool's ``action.path`` as a normalised path (a relative one taken from the workspace)."""
+    path = str(getattr(action, "path", "") or "")
+    return posixpath.normpath(path if path.startswith("/") else posixpath.join(ctx.workspace, path))
+
+
 def _carries(action: Any, ctx: GuardContext, carried: Any, held: str) -> Any:
     """rt61: the file tool wrote a key the model read into a file (``notes.md``: ``remember the build: KEY``): the
     shell's later reads of that file carry it (``Carried.files``), as a file the shell wrote with private data."""
     import dataclasses
 
-    path = str(getattr(action, "path", "") or "")
-    full = posixpath.normpath(path if path.startswith("/") else posixpath.join(ctx.workspace, path))
+    full = _tool_path(action, ctx)
     files = {**carried.files, full: held}
     if ctx.shell_workspace and full.startswith(ctx.workspace.rstrip("/") + "/"):  # the path as the shell sees it
         files[posixpath.join(ctx.shell_workspace, full[len(ctx.workspace.rstrip("/")) + 1:])] = held
