@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import os
 import signal
+import time
 from pathlib import Path
 
 import pytest
@@ -61,13 +62,91 @@ def test_drag_moves_a_window_and_scroll_and_double_click_run(drive_desktop, desk
     drive_desktop({"kind": "desktop_launch", "command": "xmessage -geometry +300+300 'drag me'", "wait": 20})
     before = _window(desktop, "Xmessage")
     # openbox moves a window dragged by its title bar (10 px above the client area).
-    drive_desktop({"kind": "desktop_drag", "x1": before["x"] + 30, "y1": before["y"] - 10,
-                   "x2": before["x"] + 230, "y2": before["y"] + 90})
+    obs = drive_desktop({"kind": "desktop_drag", "x1": before["x"] + 30, "y1": before["y"] - 10,
+                         "x2": before["x"] + 230, "y2": before["y"] + 90})
+    assert not obs.error, obs.output
     assert wait_for(lambda: _window(desktop, "Xmessage")["x"] >= before["x"] + 150)
     after = _window(desktop, "Xmessage")
     assert after["y"] >= before["y"] + 50
     assert not drive_desktop({"kind": "desktop_scroll", "x": 10, "y": 10, "direction": "up"}).error
     assert not drive_desktop({"kind": "desktop_double_click", "x": 5, "y": 700}).error
+
+
+def _server_time(dpy) -> int:
+    """The X server's clock now, as a program reads it: the time of a PropertyNotify on a window of its own."""
+    from Xlib import X, Xatom
+
+    win = dpy.screen().root.create_window(-10, -10, 1, 1, 0, X.CopyFromParent, event_mask=X.PropertyChangeMask)
+    win.change_property(Xatom.WM_NAME, Xatom.STRING, 8, b"clock")
+    dpy.sync()
+    for _ in range(1000):
+        ev = dpy.next_event()
+        if ev.type == X.PropertyNotify and ev.window.id == win.id:
+            win.destroy()
+            return int(ev.time)
+    raise AssertionError("no PropertyNotify")
+
+
+@pytest.mark.parametrize("device", ["pointer", "keyboard"])
+def test_asking_whether_a_grab_is_held_takes_no_grab(desktop, device: str) -> None:
+    """The desktop asks whether another program holds the pointer or the keyboard (``grab_held``: before each input,
+    and the pointer at each look). It asked by grabbing for a moment, which moved the device's last-grab time on; a
+    program that then grabbed dated by an event it had read before the question (openbox starting the move of a
+    window dragged by its title bar, under load) got GrabInvalidTime, and the agent's drag moved nothing (CI on
+    b7fd0bfd). A program's grab dated before the question must still succeed, and a grab another program holds
+    must still be seen."""
+    from Xlib import X, display
+
+    from macrohard.envs.desktop import grab_held
+
+    other = display.Display(desktop.display_name)
+    try:
+        root, free = other.screen().root, X.GrabModeAsync
+
+        def grab(at: int) -> int:
+            if device == "keyboard":
+                return root.grab_keyboard(False, free, free, at)
+            return root.grab_pointer(False, 0, free, free, X.NONE, X.NONE, at)
+
+        def ungrab() -> None:
+            (other.ungrab_keyboard if device == "keyboard" else other.ungrab_pointer)(X.CurrentTime)
+            other.sync()
+
+        before = _server_time(other)
+        time.sleep(0.05)  # the server's clock counts milliseconds: the question comes later than `before`
+        assert not grab_held(desktop._dpy, device)
+        assert grab(before) == X.GrabSuccess  # dated before the question: GrabInvalidTime when the question grabbed
+        other.sync()
+        assert grab_held(desktop._dpy, device)  # held by another client: seen
+        ungrab()
+        assert not grab_held(desktop._dpy, device)
+    finally:
+        other.close()
+
+
+@pytest.mark.parametrize("device", ["pointer", "keyboard"])
+def test_a_device_frozen_by_a_grab_of_the_other_is_held(desktop, device: str) -> None:
+    """A program's grab of one device in GrabModeSync for the other freezes that other one: input for it would wait and
+    reach whatever window has the focus when the program lets go. ``grab_held`` cannot tell a frozen device apart
+    (its question is dated so that it never grabs), so the desktop asks about both devices."""
+    from Xlib import X, display
+
+    from macrohard.envs.desktop import DesktopClickAction, DesktopTypeAction
+
+    other = display.Display(desktop.display_name)
+    try:
+        root, free, sync = other.screen().root, X.GrabModeAsync, X.GrabModeSync
+        if device == "keyboard":  # the keyboard frozen by a pointer grab
+            assert root.grab_pointer(False, 0, free, sync, X.NONE, X.NONE, X.CurrentTime) == X.GrabSuccess
+            action = DesktopTypeAction(text="x")
+        else:
+            assert root.grab_keyboard(False, sync, free, X.CurrentTime) == X.GrabSuccess
+            action = DesktopClickAction(x=5, y=5)
+        other.sync()
+        assert desktop._grabbed(action) == device
+    finally:
+        other.close()
+    assert wait_for(lambda: desktop._grabbed(action) == "")  # gone with the program's connection
 
 
 def test_screenshot_is_a_jpeg_of_the_screen(drive_desktop) -> None:

@@ -75,6 +75,35 @@ def wait_managing(dpy: Any, seconds: float) -> bool:
     return False
 
 
+def grab_held(dpy: Any, device: str) -> bool:
+    """Whether another X client holds the ``device`` ("pointer" or "keyboard") actively grabbed now (rt56b), asked
+    without ever taking it.
+
+    The question is a grab request of our own dated 1 ms after the X server's clock began: the server answers
+    ``AlreadyGrabbed`` when another client holds a grab (it checks that first), and otherwise ``GrabInvalidTime`` (the
+    date is before the device's last grab), so nothing is grabbed. Before, the desktop grabbed for real and let go:
+    that moved the device's last-grab time past the events a busy program had not read yet, and the program's own
+    grab dated by such an event failed — openbox's, which starts the move of a window dragged by its title bar, so
+    the agent's drag moved nothing (CI on b7fd0bfd; drags missed under a client asking this way in a loop). A
+    device frozen by another client's grab of the other device is not told apart here: ``DesktopEnvironment._grabbed``
+    asks about both."""
+    from Xlib import X
+    from Xlib.protocol import request
+
+    d, root, free, dated = dpy.display, dpy.screen().root, X.GrabModeAsync, 1
+    if device == "keyboard":
+        probe = request.GrabKeyboard(display=d, defer=True, owner_events=False, grab_window=root, time=dated,
+                                     pointer_mode=free, keyboard_mode=free)
+        request.UngrabKeyboard(display=d, time=X.CurrentTime)  # (only had the date been valid; no effect otherwise)
+    else:
+        probe = request.GrabPointer(display=d, defer=True, owner_events=False, grab_window=root, event_mask=0,
+                                    pointer_mode=free, keyboard_mode=free, confine_to=X.NONE, cursor=X.NONE,
+                                    time=dated)
+        request.UngrabPointer(display=d, time=X.CurrentTime)
+    probe.reply()  # sends both and waits for the grab's answer
+    return probe.status in (X.AlreadyGrabbed, X.GrabFrozen)
+
+
 class DesktopEnvironment(LayeredWriteBack):
     """A virtual X desktop the agent sees as screenshots and drives with mouse and keyboard.
 
@@ -528,21 +557,14 @@ class DesktopEnvironment(LayeredWriteBack):
 
         A program on the desktop that grabs the keyboard (``GrabKeyboard``) gets every key, whatever window has the
         focus: the focus check (``_focus_moved``) saw terminal A focused, the guard approved keys for it, and they went
-        to the program. An X server grants one active grab of a device at a time, so our own grab, taken and let go
-        at once, says whether another client holds one (``AlreadyGrabbed``, or ``GrabFrozen``)."""
-        X, root = self._X, self._dpy.screen().root
+        to the program. An X server grants one active grab of a device at a time, so a grab request of our own says
+        whether another client holds one (``grab_held``: one that cannot succeed, so that it disturbs no grab)."""
+        # a device another client froze (its grab of the other device, in GrabModeSync) queues our input for
+        # later: asked as held too, by asking about the other device (``grab_held`` cannot tell frozen apart)
         if isinstance(action, (DesktopTypeAction, DesktopKeyAction)):
-            status = root.grab_keyboard(False, X.GrabModeAsync, X.GrabModeAsync, X.CurrentTime)
-            if status == X.GrabSuccess:
-                self._dpy.ungrab_keyboard(X.CurrentTime)
-            self._dpy.sync()
-            return "" if status in (X.GrabSuccess, X.GrabNotViewable) else "keyboard"
+            return "keyboard" if grab_held(self._dpy, "keyboard") or grab_held(self._dpy, "pointer") else ""
         if isinstance(action, (DesktopClickAction, DesktopDoubleClickAction, DesktopDragAction, DesktopScrollAction)):
-            status = root.grab_pointer(False, 0, X.GrabModeAsync, X.GrabModeAsync, X.NONE, X.NONE, X.CurrentTime)
-            if status == X.GrabSuccess:
-                self._dpy.ungrab_pointer(X.CurrentTime)
-            self._dpy.sync()
-            return "" if status in (X.GrabSuccess, X.GrabNotViewable) else "pointer"
+            return "pointer" if grab_held(self._dpy, "pointer") or grab_held(self._dpy, "keyboard") else ""
         return ""
 
     def _pointer_held(self) -> bool:
