@@ -331,8 +331,7 @@ class ContentVerdict:
 
 def screen_text(text: str, thresholds: dict[str, float] | None = None) -> ContentVerdict:
     """Screen ``text`` (an answer, a chat reply): rules first, then the classifier's score per category."""
-    from macrohard.safety.content_calibrate import own_voice
-    from macrohard.safety.content_embed import read, read_with_head  # numpy only when something is screened
+    from macrohard.safety.content_embed import read  # numpy only when something is screened
     from macrohard.safety.content_model import MAX_CHARS, shipped
     from macrohard.safety.content_multi import lift_bias
     from macrohard.safety.content_multi import screen_read as screen_other_language
@@ -370,7 +369,7 @@ def screen_text(text: str, thresholds: dict[str, float] | None = None) -> Conten
     if "bias" in found and ngram.get("bias", 1.0) < RULE_AGREE and _only_quoted(_BIAS, sample):
         del found["bias"]  # a stereotype in quotation marks is mentioned (to discuss it), not applied
     # the full MiniLM's head votes with the n-grams (content_embed); without its encoder, the n-grams alone (warned)
-    scores, head = read_with_head(sample, ngram, other=other)
+    scores = read(sample, ngram, other=other)
     if declines(text):  # a short refusal names the harm it declines: its scores count less (the rules already agree)
         scores = {category: score * REFUSAL_DISCOUNT for category, score in scores.items()}
     if not declines(text) and (top := max(HARMFUL, key=lambda c: scores.get(c, 0.0))) in scores:
@@ -425,7 +424,4 @@ def screen_text(text: str, thresholds: dict[str, float] | None = None) -> Conten
             p = stack.probability(stack_features(scores, other, combined))
             if p >= (thresholds or {}).get(STACKED, stack.threshold):
                 found[category] = f"{_MODEL_REASONS[category]} (the screen's readings together, {p:.2f})"
-    if not found and not other and head is not None and (own := own_voice(head)) is not None:
-        # an English answer every path passed whose MiniLM head, read alone, is sure (content_calibrate, scr62)
-        found[own[0]] = f"{_MODEL_REASONS[own[0]]} (the MiniLM head alone, {own[1]:.2f})"
     return ContentVerdict(found=found, scores=scores, truncated=len(text) > MAX_CHARS)
