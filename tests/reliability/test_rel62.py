@@ -128,3 +128,65 @@ def test_a_shells_own_exit_is_still_said_as_an_exit(tmp_path: Path) -> None:
     finally:
         session.close()
     assert "the shell exited (status 3); a new one was started" in result.output and "killed" not in result.output
+
+
+def _descendants(root: int) -> list[tuple[int, int, str]]:
+    """Every process below ``root``: (pid, parent, command line)."""
+    found, frontier = [], [root]
+    while frontier:
+        parent = frontier.pop()
+        for pid, cmdline in _children(parent):
+            found.append((pid, parent, cmdline))
+            frontier.append(pid)
+    return found
+
+
+def test_a_process_pool_worker_killed_mid_run_loses_no_run(tmp_path: Path, store) -> None:  # noqa: ANN001
+    """`eval run --pool process --workers 2`: one pool process SIGKILLed while its run sleeps in step 2, the other
+    run going on beside it, a third queued. Python's process pool then fails every run it holds (the other process is
+    ended with it). Before (b7fd0bfd): all three were recorded `lost`, each "not executed: BrokenProcessPool" (two had
+    run), and nothing said how to go on. Now each is handed to a new pool: the two begun run again as attempt 2 (their
+    first records closed `crashed`, superseded), the queued one whole; all three pass."""
+    from macrohard.eval import records
+    from macrohard.eval.harness import evaluate
+    from macrohard.eval.suite import load_suite
+    from macrohard.executors.local import LocalExecutor
+    from macrohard.types import RunStatus
+
+    suite = tmp_path / "three.yaml"
+    suite.write_text("name: three\ntasks:\n" + "".join(
+        f"  - id: t{n}\n    text: wait\n    script:\n      - {{kind: bash, command: 'echo one'}}\n"
+        f"      - {{kind: bash, command: 'sleep {3 + n}; echo two'}}\n      - {{kind: finish, answer: done}}\n"
+        for n in (1, 2)) + "  - id: t3\n    text: quick\n    script:\n      - {kind: finish, answer: done}\n")
+    killed: list[int] = []
+    over = threading.Event()
+
+    def kill_the_first_runs_pool_process() -> None:
+        while not over.wait(0.05):
+            below = _descendants(os.getpid())
+            parents = {pid: parent for pid, parent, _ in below}
+            for pid, _parent, cmdline in below:
+                if cmdline.startswith("sleep 4"):  # t1's second step
+                    while parents.get(pid) != os.getpid():  # up to the pool process that runs it
+                        pid = parents[pid]
+                    os.kill(pid, signal.SIGKILL)
+                    killed.append(pid)
+                    return
+
+    killer = threading.Thread(target=kill_the_first_runs_pool_process)
+    killer.start()
+    try:
+        with LocalExecutor(2, pool="process") as ex:
+            info, outcomes = evaluate(load_suite(str(suite)), "scripted", ex, store=store, workers=2)
+    finally:
+        over.set()
+        killer.join(30)
+    assert killed, "t1's second step was never seen"
+    kept = {o.key: o for o in records.results(store, info.id)}
+    assert sorted(kept) == ["t1#0", "t2#0", "t3#0"], kept
+    assert all(o.passed for o in kept.values()), [(o.key, o.detail) for o in kept.values()]  # before: 3 lost
+    t1 = kept["t1#0"]
+    assert t1.retried and t1.attempt == 2 and t1.run is not None and t1.run.id.endswith("-a2"), t1
+    first = store.get_run(t1.run.id[: -len("-a2")])
+    assert first.status is RunStatus.crashed and first.meta["superseded_by"] == t1.run.id, first
+    assert len(store.steps(first.id)) >= 1  # the step it had taken is kept
