@@ -16,9 +16,13 @@ terminal (`macrohard runs stop`, rel52: before, only its own terminal's Ctrl-C o
 from __future__ import annotations
 
 import os
+import signal
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from types import FrameType
+from typing import Any
 
 _lock = threading.Lock()
 _stopping: dict[str, str] = {}  # run id -> why it was asked to stop
@@ -232,3 +236,47 @@ def now_doing(run_id: str) -> str | None:
         return None
     step, what, since = got
     return f"step {step} ({what}, {time.monotonic() - since:.0f} s so far)"
+
+
+HOLD_AT_MOST = 2  # a third signal inside ``interrupts_held`` goes through at once: a hung section is still left
+
+
+@contextmanager
+def interrupts_held(signums: tuple[int, ...] = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)) -> Iterator[None]:
+    """Hold the signals that come inside (Ctrl-C, SIGTERM, SIGHUP: whichever has a Python handler, the CLI's
+    ``CloseWatch`` or Python's own) and run their handler as it ends: an interrupt cannot land between two lines that
+    belong together, such as a run handed to Ray and its handle kept (rel62). Python runs a signal's handler in the
+    main thread at whatever line it is on, so a mask would not do: the handlers are swapped for ones that note the
+    signal, and put back. Signals that came are delivered as one (as Python does with two before it looks); a third
+    one goes through at once (a section that hangs can still be left). Off the main thread (no signal is raised
+    there), and for a signal left to the system (SIG_DFL, SIG_IGN), nothing is swapped."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    held: list[int] = []
+    open_ = [True]
+    previous: dict[int, Callable[[int, FrameType | None], Any]] = {}
+
+    def hold(signum: int, frame: FrameType | None) -> None:
+        if open_[0] and len(held) < HOLD_AT_MOST:
+            held.append(signum)
+            return
+        held.clear()  # those held go with this one
+        previous[signum](signum, frame)  # after the section (a signal while the handlers are put back), or a third
+
+    for signum in signums:
+        handler = signal.getsignal(signum)
+        if callable(handler):
+            previous[signum] = handler
+            signal.signal(signum, hold)
+    try:
+        yield
+    finally:
+        open_[0] = False  # from here a signal goes to its own handler at once, even before that is put back
+        try:
+            for signum, handler in previous.items():
+                if signal.getsignal(signum) is hold:  # a handler set inside the section stays
+                    signal.signal(signum, handler)
+        finally:
+            if held:
+                previous[held[0]](held[0], None)

@@ -175,3 +175,85 @@ def test_builtin_coding_suite_on_ray(ray_session, store) -> None:
         ex.close()
     assert len(outcomes) == len(suite.tasks)
     assert all(o.passed for o in outcomes), [(o.key, o.detail) for o in outcomes if not o.passed]
+
+
+# -- rel62: a Ctrl-C that lands while a run is handed to Ray, or while Ray hands its outcome back ------------------
+
+def _two_sleepers(tmp_path: Path):  # noqa: ANN202
+    suite = tmp_path / "two.yaml"
+    suite.write_text("name: two\ntasks:\n" + "".join(
+        f"  - id: t{n}\n    text: wait a little\n    script:\n      - {{kind: bash, command: 'sleep 1; echo step'}}\n"
+        "      - {kind: finish, answer: done}\n" for n in (1, 2)))
+    return load_suite(str(suite))
+
+
+def _evaluate_under_the_clis_handler(executor: RayExecutor, suite, store) -> tuple[list[int], str]:  # noqa: ANN001
+    """``evaluate`` as `macrohard eval run` calls it, under the CLI's own signal handlers (``cli.closing.watched``);
+    what ``on_drain`` was told (-1 first: started), and the evaluation's id. The interrupt must come out of it."""
+    from macrohard.cli.closing import Interrupted, watched
+
+    said: list[int] = []
+    ids: list[str] = []
+    with watched(), pytest.raises(Interrupted):
+        evaluate(suite, "scripted", executor, store=store, workers=2,
+                 on_start=lambda info, _n: said.append(-1) or ids.append(info.id), on_drain=said.append)
+    return said, ids[0]
+
+
+def test_a_ctrl_c_that_lands_while_a_run_is_handed_to_ray_still_drains_it(ray_session, tmp_path: Path, store) -> None:
+    """A real SIGINT, taken by the CLI's handler, while ``RayExecutor.map`` hands its second run to Ray (the task
+    with Ray, the main thread still in ``submit``). Before (b7fd0bfd): the interrupt was raised there, before the run's
+    handle was kept, so ``drain`` knew one run of two: "1 started", the second run's result never kept (it went on in
+    Ray, `--resume` ran it again; in Ray of its own, shut down under it: `running`, later `crashed`). Now handing a
+    run over and keeping its handle is one step the interrupt waits for: both are drained and recorded."""
+
+    class _CtrlCInTheSecondSubmit(RayExecutor):
+        handed = 0
+
+        def submit(self, spec):  # noqa: ANN001, ANN202
+            handle = super().submit(spec)  # the task is with Ray: it runs whatever happens here
+            self.handed += 1
+            if self.handed == 2:
+                signal.raise_signal(signal.SIGINT)  # to this thread: its handler runs before the next line
+            return handle
+
+    ex = _CtrlCInTheSecondSubmit(2)
+    try:
+        said, eval_id = _evaluate_under_the_clis_handler(ex, _two_sleepers(tmp_path), store)
+    finally:
+        ex.close()
+    assert said == [-1, 2], said  # before: [-1, 1] (drain knew only the first run)
+    kept = records.results(store, eval_id)
+    assert sorted(o.key for o in kept) == ["t1#0", "t2#0"], kept  # before: ['t1#0'] (t2 ran on, unrecorded)
+    assert all(o.passed for o in kept), [(o.key, o.detail) for o in kept]
+
+
+def test_a_ctrl_c_that_lands_while_ray_hands_an_outcome_back_keeps_it(ray_session, tmp_path: Path, store) -> None:
+    """A real SIGINT while ``map`` takes a finished run's outcome from Ray (``ray.get``: a large outcome is read a
+    while). Before: the run's handle was dropped first (``inflight.pop(ref).result()``), so ``drain`` no longer knew
+    it and its outcome was lost. Now the outcome is taken before the handle is dropped: ``drain`` takes it again."""
+    from macrohard.executors.ray import RayHandle
+
+    class _CtrlCInTheFirstResult(RayHandle):
+        interrupted = [False]
+
+        def result(self, timeout: float | None = None):  # noqa: ANN202
+            outcome = super().result(timeout)
+            if not self.interrupted[0]:
+                self.interrupted[0] = True
+                signal.raise_signal(signal.SIGINT)
+            return outcome
+
+    class _Ex(RayExecutor):
+        def submit(self, spec):  # noqa: ANN001, ANN202
+            handle = super().submit(spec)
+            return _CtrlCInTheFirstResult(spec, handle.ref, handle.tries)
+
+    ex = _Ex(2)
+    try:
+        said, eval_id = _evaluate_under_the_clis_handler(ex, _two_sleepers(tmp_path), store)
+    finally:
+        ex.close()
+    assert said[:1] == [-1] and said[1] in (1, 2), said  # the other run may have ended too
+    kept = records.results(store, eval_id)
+    assert sorted(o.key for o in kept) == ["t1#0", "t2#0"], kept  # before: one of them (the interrupted one lost)

@@ -105,3 +105,46 @@ def test_the_thread_count_is_the_setting_else_the_cores_at_most_four(monkeypatch
         monkeypatch.setenv("MACROHARD_LLAMA_THREADS", bad)
         with pytest.raises(ModelUnavailable, match="MACROHARD_LLAMA_THREADS"):
             llama_threads()
+
+
+def test_a_probe_killed_from_outside_is_not_remembered(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """rel62: the probe's child SIGKILLed while it loads the model (the out-of-memory killer: it loads a second copy;
+    or a person's kill). Before: any end but SIGILL read "yes" and was remembered for good, so a build whose decode
+    dies of SIGILL was never probed again. Now the load goes on ("yes", as before) and nothing is remembered."""
+    import os
+    import signal
+    import threading
+    import time
+
+    flags = " ".join(f for f in local_cpu._cpu_flags().split() if not f.startswith("amx"))
+    monkeypatch.setattr(local_cpu, "_cpu_flags", lambda: flags)  # a CPU with AMX is decided without the probe
+    killed: list[int] = []
+    done = threading.Event()
+
+    def kill_the_probe() -> None:
+        while not done.is_set():
+            for entry in os.listdir("/proc"):
+                try:
+                    with open(f"/proc/{entry}/stat") as fh:
+                        parent = int(fh.read().rsplit(")", 1)[1].split()[1])
+                    with open(f"/proc/{entry}/cmdline", "rb") as fh:
+                        probing = b"from llama_cpp import Llama" in fh.read()
+                except (OSError, IndexError, ValueError):
+                    continue
+                if parent == os.getpid() and probing:
+                    os.kill(int(entry), signal.SIGKILL)
+                    killed.append(int(entry))
+                    return
+            time.sleep(0.02)
+
+    killer = threading.Thread(target=kill_the_probe)
+    killer.start()
+    try:
+        ok = local_cpu.extra_buffers_ok(model_path("smollm2"))
+    finally:
+        done.set()
+        killer.join(30)
+    assert killed, "the probe's child was never seen"
+    assert ok is True  # the load goes on, as before
+    memo = home / "models" / "llama-extra-buffers.json"
+    assert not memo.exists() or json.loads(memo.read_text()) == {}, memo.read_text()  # before: {key: true}

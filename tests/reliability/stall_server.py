@@ -100,7 +100,20 @@ def hello(_n: int) -> dict[str, Any]:
     return {"choices": [{"index": 0, "finish_reason": "stop", "message": {"role": "assistant", "content": "hello"}}]}
 
 
-HOW = ("silent", "mid-body", "stream", "late", "trickle", "trickle-503")
+HOW = ("silent", "mid-body", "stream", "late", "trickle", "trickle-503", "trickle-json", "cut", "reset", "endless")
+
+Reply = dict[str, Any] | bytes | tuple[int, str, bytes]
+
+
+def _answer(handler: BaseHTTPRequestHandler, answer: Reply) -> None:
+    """A ``reply``'s answer: a dict is JSON (200), bytes a 200 body as they are (HTML where they begin with ``<``),
+    ``(status, content type, body)`` any other."""
+    if isinstance(answer, dict):
+        _send(handler, 200, json.dumps(answer).encode(), "application/json")
+    elif isinstance(answer, bytes):
+        _send(handler, 200, answer, "text/html" if answer.lstrip().startswith(b"<") else "application/json")
+    else:
+        _send(handler, answer[0], answer[2], answer[1])
 
 
 class StallServer(Loopback):
@@ -112,7 +125,16 @@ class StallServer(Loopback):
     - ``stream``: the headers of a streamed reply and one event for each of ``pieces``;
     - ``late``: nothing until ``release`` is set (or ``hold`` runs out), then answered as the first ones were;
     - ``trickle``: a streamed reply of a word every ``every`` seconds (a long answer from a slow model);
-    - ``trickle-503``: HTTP 503 (Retry-After 0) whose error text trickles, a byte every ``every`` seconds.
+    - ``trickle-503``: HTTP 503 (Retry-After 0) whose error text trickles, a byte every ``every`` seconds;
+    - ``trickle-json``: a JSON reply (not streamed, no length) of a space every ``every`` seconds (rel62);
+    - ``cut``: the headers (Content-Length 1000), the start of a JSON body, then the connection shut: the server died
+      mid-reply (rel62, from test_outsider37);
+    - ``reset``: the connection closed without a word (rel62, from test_model_server_faults);
+    - ``endless``: a JSON body that never ends, 64 KiB at a time (rel62, from test_model_server_faults).
+
+    ``stalls(n)`` (rel62) chooses the stalled calls instead (``lambda n: n == 1``: only the first). A ``reply`` may
+    give bytes or ``(status, content type, body)`` instead of a dict (``_answer``). A GET is taken as a POST is (a
+    browser's page that never loads).
 
     A stall lasts until ``release`` is set (at ``close``), the client hangs up (``hung_up`` set) or ``hold`` seconds
     run out (``stalled_out`` set: a call that ended at its own deadline ends with it unset); ``over`` is set when a
@@ -122,11 +144,12 @@ class StallServer(Loopback):
     ``/v1``."""
 
     def __init__(self, *, how: str = "silent", answered: int = 0, hold: float = 60.0, keep_alive: bool = False,
-                 reply: Callable[[int], dict[str, Any]] = hello, pieces: tuple[str, ...] = (),
-                 every: float = 0.3) -> None:
+                 reply: Callable[[int], Reply] = hello, pieces: tuple[str, ...] = (),
+                 every: float = 0.3, stalls: Callable[[int], bool] | None = None) -> None:
         if how not in HOW:
             raise ValueError(f"how: one of {HOW}, not {how!r}")
         self.how, self.answered, self.hold = how, answered, hold
+        stalled = stalls or (lambda n: n > answered)
         self.calls: list[dict[str, Any]] = []
         self.ports: list[int] = []
         self.asked, self.hung_up, self.stalled_out, self.over = (threading.Event() for _ in range(4))
@@ -142,26 +165,52 @@ class StallServer(Loopback):
                     server.ports.append(self.client_address[1])
                     n = len(server.calls)
                 try:
-                    if n <= server.answered:
-                        _send(self, 200, json.dumps(reply(n)).encode(), "application/json")
+                    if not stalled(n):
+                        _answer(self, reply(n))
                         return
                     server.asked.set()
                     self.close_connection = True
                     if how.startswith("trickle"):
                         self._trickle()
                         return
+                    if how == "reset":
+                        self.connection.close()
+                        return
+                    if how == "endless":
+                        self._endless()
+                        return
                     self._begin()
+                    if how == "cut":
+                        self.connection.shutdown(2)  # the server died mid-reply
+                        return
                     if server._held(self) and how == "late":
                         self.close_connection = False
-                        _send(self, 200, json.dumps(reply(n)).encode(), "application/json")
+                        _answer(self, reply(n))
                 except OSError:  # the client hung up while written to
                     server.hung_up.set()
                 finally:
-                    if n > server.answered:
+                    if stalled(n):
                         server.over.set()
 
+            do_GET = do_POST  # noqa: N815
+
+            def _endless(self) -> None:
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.end_headers()
+                self.wfile.write(b'{"choices": [{"message": {"content": "')
+                while not server.release.is_set():
+                    self.wfile.write(b"a" * 65536)
+
             def _begin(self) -> None:
-                if how == "mid-body":
+                if how == "cut":
+                    self.send_response(200)
+                    self.send_header("Content-Type", "application/json")
+                    self.send_header("Content-Length", "1000")
+                    self.end_headers()
+                    self.wfile.write(b'{"choices": [{"mess')
+                    self.wfile.flush()
+                elif how == "mid-body":
                     self.send_response(200)
                     self.send_header("Content-Type", "application/json")
                     self.send_header("Content-Length", "4000")
@@ -182,6 +231,10 @@ class StallServer(Loopback):
                     self.send_response(200)
                     self.send_header("Content-Type", "text/event-stream")
                     self.send_header("Connection", "close")
+                elif how == "trickle-json":
+                    self.send_response(200)
+                    self.send_header("Content-Type", "application/json")
+                    self.send_header("Connection", "close")
                 else:
                     self.send_response(503)
                     self.send_header("Content-Type", "text/plain")
@@ -196,6 +249,8 @@ class StallServer(Loopback):
                     if how == "trickle":
                         chunk = {"choices": [{"index": 0, "delta": {"content": f"word{i} "}}]}
                         self.wfile.write(f"data: {json.dumps(chunk)}\n\n".encode())
+                    elif how == "trickle-json":
+                        self.wfile.write(b" ")
                     else:
                         self.wfile.write(b"1\r\nx\r\n")
                     self.wfile.flush()

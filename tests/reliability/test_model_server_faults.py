@@ -9,16 +9,17 @@ the server had answered each time, and a longer timeout would not have helped.
 from __future__ import annotations
 
 import json
-import threading
 import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from cli_in_process import mh
 from macrohard.store.sqlite import SQLiteStore
+
+from .stall_server import StallServer
 
 REPLIES = {
     "nochoices": {"id": "x", "object": "chat.completion"},
@@ -27,55 +28,21 @@ REPLIES = {
 }
 
 
-def _server(mode: str) -> tuple[ThreadingHTTPServer, str]:
-    class Handler(BaseHTTPRequestHandler):
-        def log_message(self, *args: object) -> None:
-            return
-
-        def do_POST(self) -> None:  # noqa: N802
-            self.rfile.read(int(self.headers.get("Content-Length") or 0))
-            if mode == "hang":
-                time.sleep(30)
-                return
-            if mode == "reset":
-                self.connection.close()
-                return
-            self.send_response(500 if mode == "500" else 200)
-            self.send_header("Content-Type", "text/html" if mode in ("html", "500") else "application/json")
-            self.end_headers()
-            try:
-                if mode == "500":
-                    self.wfile.write(b"internal error")
-                elif mode == "html":
-                    self.wfile.write(b"<html>a login page</html>")
-                elif mode == "endless":
-                    self.wfile.write(b'{"choices": [{"message": {"content": "')
-                    while True:
-                        self.wfile.write(b"a" * 65536)
-                elif mode == "trickle":
-                    for _ in range(60):
-                        self.wfile.write(b" ")
-                        self.wfile.flush()
-                        time.sleep(0.5)
-                else:
-                    self.wfile.write(json.dumps(REPLIES[mode]).encode())
-            except OSError:
-                return
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/v1"
+SERVERS: dict[str, dict[str, Any]] = {  # each mode as a ``StallServer`` (tests/reliability/stall_server.py)
+    "hang": {"how": "silent", "hold": 30},
+    "reset": {"how": "reset"},
+    "endless": {"how": "endless"},
+    "trickle": {"how": "trickle-json", "every": 0.5, "hold": 30},
+    "500": {"answered": 10**6, "reply": lambda _n: (500, "text/html", b"internal error")},
+    "html": {"answered": 10**6, "reply": lambda _n: (200, "text/html", b"<html>a login page</html>")},
+    **{mode: {"answered": 10**6, "reply": lambda _n, body=body: body} for mode, body in REPLIES.items()},
+}
 
 
 @pytest.fixture
 def bad_model(request: pytest.FixtureRequest) -> Iterator[str]:
-    server, url = _server(request.param)
-    try:
-        yield url
-    finally:
-        server.shutdown()
-        server.server_close()
+    with StallServer(**SERVERS[request.param]) as server:
+        yield server.url
 
 
 EXPECT = {  # what the user is told: what happened, and the fix

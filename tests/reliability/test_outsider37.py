@@ -34,16 +34,16 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
 from cli_in_process import mh
 from macrohard.store.sqlite import SQLiteStore
+
+from .stall_server import StallServer
 
 
 def _flat(text: str) -> str:
@@ -110,71 +110,37 @@ HELD_REPLIES = {  # rel37's replies that held (named, the run ended with a true 
 
 @pytest.mark.parametrize("mode", list(HELD_REPLIES))
 def test_a_malformed_model_reply_is_named_and_the_run_ends_true(mode: str, tmp_path: Path) -> None:
-    server, url, _ = _model_server(mode)
-    try:
-        done = mh("run", "list the files", "-w", str(tmp_path / "ws"), "--model", url, "--model-timeout", "4",
+    with _model_server(mode) as server:
+        done = mh("run", "list the files", "-w", str(tmp_path / "ws"), "--model", server.url, "--model-timeout", "4",
                   "--max-steps", "2", "--no-sandbox")
-    finally:
-        server.shutdown()
-        server.server_close()
     printed = _flat(done.stdout + done.stderr)
     assert done.returncode == 1 and "Traceback" not in printed and HELD_REPLIES[mode][1] in printed, printed
     run = SQLiteStore().list_runs(limit=1)[0]
     assert run.status.value in ("failed", "out_of_budget"), run
 
 
-def _model_server(mode: str) -> tuple[ThreadingHTTPServer, str, list[int]]:
-    """A chat-completions server on loopback; ``cut``: every reply cut off mid-body; ``cut-once``: the first."""
-    calls: list[int] = []
-    finish = json.dumps({"id": "x", "choices": [{"index": 0, "finish_reason": "tool_calls", "message": {
-        "role": "assistant", "content": None, "tool_calls": [{"id": "c1", "type": "function", "function": {
-            "name": "finish", "arguments": json.dumps({"answer": "nothing to do"})}}]}}]}).encode()
+_FINISH = {"id": "x", "choices": [{"index": 0, "finish_reason": "tool_calls", "message": {
+    "role": "assistant", "content": None, "tool_calls": [{"id": "c1", "type": "function", "function": {
+        "name": "finish", "arguments": json.dumps({"answer": "nothing to do"})}}]}}]}
 
-    class Handler(BaseHTTPRequestHandler):
-        def log_message(self, *args: object) -> None:
-            return
 
-        def do_POST(self) -> None:  # noqa: N802
-            self.rfile.read(int(self.headers.get("Content-Length") or 0))
-            calls.append(1)
-            self.send_response(200)
-            self.send_header("Content-Type", "application/json")
-            if mode in HELD_REPLIES:
-                body = HELD_REPLIES[mode][0]
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-                return
-            if mode == "cut" or (mode == "cut-once" and len(calls) == 1):
-                self.send_header("Content-Length", "1000")
-                self.end_headers()
-                self.wfile.write(b'{"choices": [{"mess')
-                self.wfile.flush()
-                self.connection.shutdown(2)  # the server died mid-reply
-                return
-            self.send_header("Content-Length", str(len(finish)))
-            self.end_headers()
-            self.wfile.write(finish)
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/v1", calls
+def _model_server(mode: str) -> StallServer:
+    """A chat-completions server on loopback (``stall_server``): a ``HELD_REPLIES`` body to every call; ``cut``:
+    every reply cut off mid-body (the server died); ``cut-once``: the first, then ``finish``."""
+    if mode in HELD_REPLIES:
+        return StallServer(answered=10**6, reply=lambda _n: HELD_REPLIES[mode][0])
+    return StallServer(how="cut", stalls=None if mode == "cut" else (lambda n: n == 1), reply=lambda _n: _FINISH)
 
 
 @pytest.fixture
-def cut_server(request: pytest.FixtureRequest) -> Iterator[tuple[str, list[int]]]:
-    server, url, calls = _model_server(request.param)
-    try:
-        yield url, calls
-    finally:
-        server.shutdown()
-        server.server_close()
+def cut_server(request: pytest.FixtureRequest) -> Iterator[tuple[str, list[dict[str, object]]]]:
+    with _model_server(request.param) as server:
+        yield server.url, server.calls
 
 
 @pytest.mark.parametrize("cut_server", ["cut"], indirect=True)
 def test_a_model_server_that_cuts_its_reply_off_is_said_as_such_not_unreachable(
-        cut_server: tuple[str, list[int]], tmp_path: Path) -> None:
+        cut_server: tuple[str, list[dict[str, object]]], tmp_path: Path) -> None:
     url, calls = cut_server
     started = time.monotonic()
     done = mh("run", "list the files", "-w", str(tmp_path / "ws"), "--model", url, "--model-timeout", "4",
@@ -191,7 +157,7 @@ def test_a_model_server_that_cuts_its_reply_off_is_said_as_such_not_unreachable(
 
 
 @pytest.mark.parametrize("cut_server", ["cut-once"], indirect=True)
-def test_a_model_server_cut_off_once_is_asked_again(cut_server: tuple[str, list[int]], tmp_path: Path) -> None:
+def test_a_model_server_cut_off_once_is_asked_again(cut_server: tuple[str, list[dict[str, object]]], tmp_path: Path) -> None:
     url, calls = cut_server
     done = mh("run", "nothing", "-w", str(tmp_path / "ws"), "--model", url, "--model-timeout", "10", "--max-steps", "2")
     assert done.returncode == 0, done.stdout + done.stderr

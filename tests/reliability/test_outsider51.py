@@ -30,7 +30,6 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -38,6 +37,7 @@ import pytest
 from .outsider import cli_env, flat, left_running, write_script
 from .outsider import mh as _mh
 from .outsider import mh_here as _here
+from .stall_server import StallServer
 
 
 @pytest.fixture
@@ -106,41 +106,11 @@ def _tool_call(name: str, arguments: dict[str, object]) -> bytes:
 
 @pytest.fixture
 def slow_model() -> Iterator[tuple[str, threading.Event, threading.Event]]:
-    """An OpenAI-compatible server on loopback: its first answer a `bash` call at once, every later one after 40 s
-    (the first event is set when the slow one is asked, the second when its 40 s have run out)."""
-    asked, stalled_out = threading.Event(), threading.Event()
-    calls = []
-
-    class Handler(BaseHTTPRequestHandler):
-        def log_message(self, *args: object) -> None:
-            return
-
-        def do_POST(self) -> None:  # noqa: N802
-            self.rfile.read(int(self.headers.get("Content-Length") or 0))
-            calls.append(1)
-            if len(calls) > 1:
-                asked.set()
-                time.sleep(40)
-                stalled_out.set()
-            body = _tool_call("bash", {"command": "echo hi > f.txt"}) if len(calls) == 1 else _tool_call(
-                "finish", {"answer": "done"})
-            try:
-                self.send_response(200)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-            except OSError:
-                return
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/v1", asked, stalled_out
-    finally:
-        server.shutdown()
-        server.server_close()
+    """An OpenAI-compatible server on loopback (``stall_server``): its first answer a `bash` call at once, every later
+    one after 40 s (the first event is set when the slow one is asked, the second when its 40 s have run out)."""
+    first, later = _tool_call("bash", {"command": "echo hi > f.txt"}), _tool_call("finish", {"answer": "done"})
+    with StallServer(how="late", answered=1, hold=40, reply=lambda n: first if n == 1 else later) as server:
+        yield server.url, server.asked, server.stalled_out
 
 
 def test_ctrl_c_in_chat_while_a_delegated_run_waits_on_a_slow_model_gives_the_prompt_back(

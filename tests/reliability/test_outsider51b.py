@@ -12,7 +12,6 @@
 from __future__ import annotations
 
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -20,6 +19,7 @@ import time
 from pathlib import Path
 
 from .outsider import cli_env, descends, flat, left_running, processes
+from .stall_server import StallServer
 
 
 def _launched(pid: int) -> int:
@@ -195,10 +195,8 @@ def test_the_cut_reaches_a_browser_goto_that_never_finishes_loading(tmp_path: Pa
     from macrohard.safety.guard import Guard
     from macrohard.types import BrowserGotoAction
 
-    listener = socket.socket()
-    listener.bind(("127.0.0.1", 0))
-    listener.listen(8)  # takes the connection (the kernel's backlog) and never answers
-    url = f"http://127.0.0.1:{listener.getsockname()[1]}/slow"
+    listener = StallServer(how="silent", hold=180).start()  # takes the request and never answers (stall_server)
+    url = f"{listener.base}/slow"
     # the goto's own timeout 120 s (30 s before suite58), so that one ended by it is told from the cut at any load
     env = BrowserEnvironment(str(tmp_path / "ws"), timeout=120.0)
     (tmp_path / "ws").mkdir()

@@ -194,6 +194,27 @@ class ShellSession:
         self.close()
         self.start()
 
+    def _how_it_ended(self) -> str:
+        """What ended the shell, read once its output has closed: its own ``exit``, or a signal from outside. rel62:
+        a shell killed from outside (a person's `kill -9`, the system's out-of-memory killer) was said "the shell
+        exited", as if the command had run ``exit``, not that it was cut before it finished."""
+        assert self.proc is not None
+        try:
+            code = self.proc.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            return "the shell closed its output before the command finished"
+        # unsandboxed, Popen's negative signal number; in bubblewrap, bwrap's 128 + the signal its child died of
+        signum = -code if code < 0 else code - 128 if 128 < code < 128 + 65 and "bwrap" in os.path.basename(self.argv[0]) else 0
+        try:
+            name = signal.Signals(signum).name if signum else ""
+        except ValueError:
+            name = f"signal {signum}"
+        if name:
+            return (f"the shell was killed by {name} before the command finished (from outside this run: a person's "
+                    "kill, or the system's out-of-memory killer: `dmesg | grep -i -e oom -e killed`); what the command "
+                    "did before is kept, the rest of it did not run, and the shell's variables were reset")
+        return f"the shell exited (status {code})"
+
     @property
     def pid(self) -> int | None:
         return None if self.proc is None else self.proc.pid
@@ -235,9 +256,10 @@ class ShellSession:
             return CommandResult(text + note, None, timed_out=True, truncated=truncated, restarted=True,
                                  cwd=self.last_dir)
         if not found:  # the shell exited (``exit`` in the command, or killed)
+            how = self._how_it_ended()
             self.restart()
             text, truncated = truncate_middle(raw.decode(errors="replace"), limit, cut)
-            return CommandResult(text + "\n[the shell exited; a new one was started in " + self.last_dir + "]",
+            return CommandResult(text + f"\n[{how}; a new one was started in {self.last_dir}]",
                                  None, truncated=truncated, restarted=True, cwd=self.last_dir)
         body, _, tail = raw.rpartition(b"\n" + marker.encode() + b" ")
         code_text = (tail.decode(errors="replace").split() or [""])[0]

@@ -7,6 +7,7 @@ import multiprocessing
 import signal
 import threading
 from collections.abc import Iterable, Iterator
+from concurrent.futures.process import BrokenProcessPool
 from typing import Literal
 
 from macrohard import stopping
@@ -32,18 +33,34 @@ def _nothing(_sig: int, _frame: object) -> None:
 class LocalHandle:
     """A submitted run; ``result`` waits for its outcome."""
 
-    def __init__(self, spec: RunSpec, future: cf.Future[RunOutcome]) -> None:
+    def __init__(self, spec: RunSpec, future: cf.Future[RunOutcome], attempt: int = 1) -> None:
         self.spec = spec
         self.run_id = spec.run_id
         self.future = future
+        self.attempt = attempt  # 2: run again after its pool broke under it, its first attempt begun
+        self.again = False  # handed to a new pool after its first broke (``LocalExecutor._again``): not a third time
 
     def result(self, timeout: float | None = None) -> RunOutcome:
         try:
             return self.future.result(timeout)
         except cf.TimeoutError:
             raise
+        except BrokenProcessPool as exc:  # rel62: said "not executed" of runs that had run, and no way on
+            return self._broken(exc)
         except Exception as exc:  # a bug in a run or a dead pool process: recorded, never dropped
             return RunOutcome.lost(self.spec, f"{type(exc).__name__}: {exc}")
+
+    def _broken(self, exc: BrokenProcessPool) -> RunOutcome:
+        ids = [self.spec.run_id, *(f"{self.spec.run_id}-a{n}" for n in range(2, self.attempt + 1))]
+        said = (f"a process of the pool died while this run was in it (killed, or out of memory: `dmesg | grep -i -e "
+                f"oom -e killed`; one process dying ends the whole pool's runs), "
+                f"{'and again in a new pool' if self.again else 'and no new pool could be started'} "
+                f"({type(exc).__name__}); what it did, if it began, is in the run store: `macrohard runs show "
+                f"{ids[-1]}`{' (and ' + ', '.join(ids[:-1]) + ')' if len(ids) > 1 else ''}; `macrohard eval run SUITE "
+                "--resume EVAL_ID` runs it again")
+        lost = RunOutcome.lost(self.spec, said, attempt=self.attempt)
+        lost.detail = said
+        return lost
 
 
 class LocalExecutor:
@@ -60,16 +77,45 @@ class LocalExecutor:
         if pool == "thread":
             self._pool: cf.Executor = cf.ThreadPoolExecutor(workers, thread_name_prefix="macrohard-run")
         elif pool == "process":
-            # spawn: forking a process that holds threads and sqlite connections is unsafe
-            self._pool = cf.ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
-                                                initializer=_leave_interrupts_to_the_driver)
+            self._pool = self._new_process_pool()
         else:
             raise ConfigError(f"unknown local pool {pool!r}; use thread or process")
 
-    def submit(self, spec: RunSpec) -> LocalHandle:
-        handle = LocalHandle(spec, self._pool.submit(execute, spec))
+    def submit(self, spec: RunSpec, attempt: int = 1) -> LocalHandle:
+        handle = LocalHandle(spec, self._pool.submit(execute, spec, attempt), attempt)
         self._submitted[spec.run_id] = handle
         return handle
+
+    def _again(self, handle: LocalHandle) -> LocalHandle | None:
+        """A run its process pool broke under (one of the pool's processes killed: ``BrokenProcessPool`` ends every
+        run in the pool, and every one queued) handed to a new pool: once again where it had begun (attempt 2, its
+        first record closed `crashed`, as Ray's retry), whole where it had not. None where it was run again already,
+        or no new pool can start. rel62: a `kill -9` of one pool process lost all the evaluation's runs left, each
+        said "not executed" (two of them had run) and the person was not told how to go on."""
+        if handle.again:
+            return None
+        from macrohard.errors import NotFound
+        from macrohard.executors.spec import _store
+
+        try:
+            _store(handle.spec.store_path).get_run(handle.spec.run_id)
+            attempt = 2
+        except NotFound:
+            attempt = 1  # never began: its first attempt is still to come
+        for _ in range(2):
+            try:
+                again = self.submit(handle.spec, attempt)
+                again.again = True
+                return again
+            except BrokenProcessPool:
+                self._pool.shutdown(wait=False, cancel_futures=True)
+                self._pool = self._new_process_pool()
+        return None
+
+    def _new_process_pool(self) -> cf.Executor:
+        # spawn: forking a process that holds threads and sqlite connections is unsafe
+        return cf.ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
+                                      initializer=_leave_interrupts_to_the_driver)
 
     def map(self, specs: Iterable[RunSpec]) -> Iterator[RunOutcome]:
         """Outcomes in completion order, one per spec.
@@ -98,8 +144,22 @@ class LocalExecutor:
         self._handing.join()
         if failed:
             raise failed[0]
-        for future in cf.as_completed(list(handles)):
-            yield handles.pop(future).result()
+        waiting = set(handles)
+        while waiting:
+            done, waiting = cf.wait(waiting, return_when=cf.FIRST_COMPLETED)
+            for future in done:
+                if isinstance(future.exception(), BrokenProcessPool):
+                    with stopping.interrupts_held():  # handed over and named as one step (see RayExecutor.map)
+                        again = self._again(handles[future])
+                        if again is not None:
+                            handles[again.future] = again
+                            waiting.add(again.future)
+                            del handles[future]
+                    if again is not None:
+                        continue
+                outcome = handles[future].result()
+                del handles[future]
+                yield outcome
 
     def drain(self) -> tuple[int, Iterator[RunOutcome]]:
         """After an interrupt of ``map``: the runs not started are cancelled; returns how many had started and their

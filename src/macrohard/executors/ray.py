@@ -218,31 +218,45 @@ class RayExecutor:
         return RayHandle(spec, self._remote.remote(spec, self._attempts), tries=self.max_retries + 1)
 
     def map(self, specs: Iterable[RunSpec]) -> Iterator[RunOutcome]:
-        """Outcomes in completion order; at most ``workers`` runs in flight when ``workers`` is set."""
+        """Outcomes in completion order; at most ``workers`` runs in flight when ``workers`` is set.
+
+        rel62: a run handed to Ray and its handle kept in ``inflight`` (what ``drain`` and a stop know of) are one
+        step an interrupt cannot split (``stopping.interrupts_held``). Before, a Ctrl-C that came while the main
+        thread was in ``submit`` (the task already with Ray) or just after it was raised there: ``drain`` did not know
+        the run, its result was never kept, a second or third Ctrl-C did not reach it, and ``close`` left it running
+        (in a Ray of its own, shut down under it: `running` in the store, later `crashed`). And an outcome is taken
+        from Ray before its handle is dropped: one interrupted while Ray hands it over is drained, not lost."""
         pending = list(specs)[::-1]
         limit = self.workers or len(pending) or 1
         inflight: dict[Any, RayHandle] = {}
         self._inflight = inflight
         while pending or inflight:
             while pending and len(inflight) < limit:
-                handle = self.submit(pending.pop())
-                inflight[handle.ref] = handle
+                with stopping.interrupts_held():
+                    handle = self.submit(pending[-1])
+                    inflight[handle.ref] = handle
+                    pending.pop()
             done, _ = ray.wait(list(inflight), num_returns=1)
             for ref in done:
-                yield inflight.pop(ref).result()
+                outcome = inflight[ref].result()
+                del inflight[ref]
+                yield outcome
 
     def drain(self) -> tuple[int, Iterator[RunOutcome]]:
         """After an interrupt of ``map``: nothing more is submitted; returns how many runs are in flight and their
         outcomes as they end (before, rel45: ``close`` killed them, and `--resume` ran each again from the start)."""
-        inflight, self._inflight = getattr(self, "_inflight", {}), {}
+        # named as draining before ``_inflight`` lets it go: a second interrupt between the two still stops them
+        self._draining = inflight = getattr(self, "_inflight", {})
+        self._inflight = {}
 
         def ending() -> Iterator[RunOutcome]:
             while inflight:
                 done, _ = ray.wait(list(inflight), num_returns=1)
                 for ref in done:
-                    yield inflight.pop(ref).result()
+                    outcome = inflight[ref].result()  # taken before it is dropped (see ``map``)
+                    del inflight[ref]
+                    yield outcome
 
-        self._draining = inflight
         return len(inflight), ending()
 
     def stop(self, run_ids: list[str], why: str) -> None:
@@ -279,7 +293,9 @@ class RayExecutor:
             while left:
                 done, _ = ray.wait(list(left), num_returns=1)
                 for ref in done:
-                    yield left.pop(ref).result()
+                    outcome = left[ref].result()
+                    del left[ref]
+                    yield outcome
 
         return ids, ending()
 

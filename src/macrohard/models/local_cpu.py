@@ -114,12 +114,19 @@ def _memo() -> Path:
 def probe(model: Path, timeout: float = PROBE_SECONDS) -> bool:
     """Whether a child process loads ``model`` and decodes one batch with the extra buffer types on.
     Only death by SIGILL says no; any other failure says yes (the real load then reports it)."""
+    return _probe(model, timeout)[0]
+
+
+def _probe(model: Path, timeout: float = PROBE_SECONDS) -> tuple[bool, bool]:
+    """``probe``'s answer, and whether it is one to remember: not where the child was killed by another signal
+    (SIGKILL: the out-of-memory killer while it loaded a second copy of the model, or a person's kill) or ran past
+    ``timeout``. rel62: such a probe was remembered as "yes" for good, on a build whose decode may die of SIGILL."""
     try:
         done = subprocess.run([sys.executable, "-c", PROBE, str(model)], capture_output=True, timeout=timeout,
                               env={**os.environ, "OMP_WAIT_POLICY": "PASSIVE"})
     except (OSError, subprocess.TimeoutExpired):
-        return True
-    return done.returncode != -signal.SIGILL
+        return True, False
+    return done.returncode != -signal.SIGILL, done.returncode >= 0 or done.returncode == -signal.SIGILL
 
 
 def extra_buffers_ok(model: Path) -> bool:
@@ -138,7 +145,9 @@ def extra_buffers_ok(model: Path) -> bool:
         known = {}
     if isinstance(known, dict) and isinstance(known.get(key), bool):
         return bool(known[key])
-    ok = probe(model)
+    ok, conclusive = _probe(model)
+    if not conclusive:
+        return ok  # not remembered: probed again at the next load
     known = {**(known if isinstance(known, dict) else {}), key: ok}
     try:
         memo.parent.mkdir(parents=True, exist_ok=True)
