@@ -35,7 +35,7 @@ from macrohard.safety.audit import AuditLog
 from macrohard.store.sqlite import SQLiteStore
 
 from .outsider import until_running
-from .test_model_server_faults import _server
+from .stall_server import StallServer
 from .test_signals import _wait_for_first_step
 
 
@@ -167,8 +167,8 @@ def test_sigint_during_a_model_call_ends_the_run_interrupted_within_seconds(when
     """At the start: held during the model call. Found while keeping it (rel22): a SIGINT a moment earlier, before the
     agent's loop (the sandbox starting, a task's setup command), left the run `running` with exit 1; now
     `interrupted`, exit 130 (the setup case: a task file whose setup sleeps, so the moment is certain)."""
-    server, url = _server("hang")
-    try:
+    with StallServer(how="silent", hold=120) as server:  # a model call that never answers
+        url = server.url
         ws = tmp_path / "ws"
         ws.mkdir()
         task = tmp_path / "task.yaml"
@@ -190,9 +190,6 @@ def test_sigint_during_a_model_call_ends_the_run_interrupted_within_seconds(when
         proc.send_signal(signal.SIGINT)
         rest, _ = proc.communicate(timeout=60)
         took = time.monotonic() - sent
-    finally:
-        server.shutdown()
-        server.server_close()
     printed = "".join(out) + rest
     assert proc.returncode == 130 and "Traceback" not in printed, printed
     assert took < 20, took

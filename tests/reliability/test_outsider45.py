@@ -392,9 +392,11 @@ def test_a_run_whose_ray_worker_dies_on_both_attempts_is_reported_as_such(tmp_pa
             proc.kill()
             proc.wait()
     assert len(killed) == 2 and killed[1] == killed[0] + "-a2", killed
-    assert proc.returncode == 0 and out.startswith("{"), (out[-2000:], err[-2000:])
+    # exit 1 (lead, 59th wave: a run with no result fails the evaluation; `--resume` runs it again)
+    assert proc.returncode == 1 and out.startswith("{"), (out[-2000:], err[-2000:])
     summary = json.loads(out)
-    assert summary["overall"]["passed"] == 1, summary["overall"]
+    assert summary["overall"]["passed"] == 1 and summary["lost"] == 1, summary["overall"]
+    assert "1 of 2 run(s) have no result (lost: never executed, or their worker died;" in " ".join(err.split()), err
     shown = subprocess.run([sys.executable, "-m", "macrohard", "eval", "show", summary["eval"]["id"], "--json"],
                            capture_output=True, text=True, env=env, timeout=120)
     text = " ".join(shown.stdout.split())

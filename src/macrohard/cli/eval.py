@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -46,8 +47,8 @@ def _suite_word(info: Any) -> str:
 
     source = info.suite_source
     if source and Path(source).resolve() == (SUITES_DIR / f"{info.suite}.yaml").resolve():
-        return str(info.suite)
-    return str(source or info.suite)
+        return shlex.quote(str(info.suite))
+    return shlex.quote(str(source or info.suite))  # a path with a space is still one word pasted into a shell
 
 
 def _write_html(info: Any, outcomes: list[Any], summary: Any, html: Path | None) -> Path:
@@ -191,6 +192,12 @@ def run(
             console.print(f"HTML report: [cyan]{escape(str(path))}[/]   runs: [bold]macrohard runs list[/]")
     if unwritten is not None:
         raise unwritten
+    if summary.lost:  # a report must be true: a run with no result is no measure of the model (exit 0 before)
+        err_console.print(f"[bold red]{summary.lost} of {summary.overall.n} run(s) have no result[/] (lost: never "
+                          "executed, or their worker died; the reason is in the table above); fix it, then `" + escape(
+                              f"macrohard eval run {_suite_word(info)} --resume {info.id}") + "` runs them again",
+                          soft_wrap=True, highlight=False)
+        raise typer.Exit(1)
 
 
 @app.command("show")

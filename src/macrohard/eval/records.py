@@ -150,6 +150,15 @@ def get_eval(store: SQLiteStore, eval_id: str) -> EvalInfo:
     return EvalInfo.model_validate_json(row[0])
 
 
+def forget_unrun(store: SQLiteStore, eval_id: str) -> list[str]:
+    """Delete the results of an evaluation that have no run (lost: never executed — the model was unavailable, its
+    worker died beyond its retries): `--resume` runs them again. Their keys."""
+    db = _db(store)
+    keys = [r[0] for r in db.execute("SELECT key FROM eval_results WHERE eval_id=? AND run_id IS NULL", (eval_id,))]
+    db.execute("DELETE FROM eval_results WHERE eval_id=? AND run_id IS NULL", (eval_id,))
+    return keys
+
+
 def results(store: SQLiteStore, eval_id: str) -> list[RunOutcome]:
     rows = _db(store).execute("SELECT body FROM eval_results WHERE eval_id=? ORDER BY key", (eval_id,))
     return [RunOutcome.model_validate_json(r[0]) for r in rows]

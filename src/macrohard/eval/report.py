@@ -11,6 +11,7 @@ from collections import Counter
 
 from pydantic import BaseModel, Field
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from macrohard.eval.records import EvalInfo, eval_state
@@ -116,14 +117,17 @@ def summarize(info: EvalInfo, outcomes: list[RunOutcome]) -> Summary:
 def print_summary(summary: Summary, console: Console, *, failures: list[RunOutcome] | None = None) -> None:
     """The terminal report: headline table, per-tag table, and the failed tasks."""
     e = summary.eval
-    head = Table(title=f"evaluation {e.id}: suite {e.suite}, model {e.model}", title_justify="left", show_header=False)
+    # what a suite file or a worker wrote (ids, tags, errors) is shown as written: an error's
+    # `pip install 'macrohard[qwen]'` lost its extra to rich's markup
+    head = Table(title=escape(f"evaluation {e.id}: suite {e.suite}, model {e.model}"), title_justify="left",
+                 show_header=False)
     head.add_column(style="bold")
     head.add_column()
     o = summary.overall
     style = "green" if o.rate >= 0.8 else "yellow" if o.rate >= 0.5 else "red"
     if summary.state != "complete":
         head.add_row("results", f"[bold yellow]INCOMPLETE ({summary.state}): {o.n} of {summary.expected}[/]"
-                     + (f"  resume: macrohard eval run {e.suite_source or e.suite} --resume {e.id}"
+                     + (escape(f"  resume: macrohard eval run {e.suite_source or e.suite} --resume {e.id}")
                         if summary.state == "interrupted" else ""))
     of = f" of the {o.n} finished" if summary.state != "complete" else ""
     head.add_row("success", f"[{style}]{o.passed}/{o.n} = {o.rate:.1%}[/]{of}  (95% CI {o.low:.1%} - {o.high:.1%})")
@@ -146,13 +150,13 @@ def print_summary(summary: Summary, console: Console, *, failures: list[RunOutco
     for col in ("tag", "runs", "passed", "success (95% CI)"):
         tags.add_column(col, justify="left" if col == "tag" else "right")
     for tag, rate in summary.by_tag.items():
-        tags.add_row(tag, str(rate.n), str(rate.passed), rate.text())
+        tags.add_row(escape(tag), str(rate.n), str(rate.passed), rate.text())
     console.print(tags)
     if failures:
         fail = Table(title=f"{len(failures)} failed", title_justify="left")
         for col in ("task", "run", "status", "why"):
             fail.add_column(col, overflow="fold")
         for f in sorted(failures, key=lambda x: x.key)[:30]:
-            fail.add_row(f.key, f.run.id if f.run else "-", f.run.status.value if f.run else "lost",
-                         (f.detail or f.error or "")[:160])
+            fail.add_row(escape(f.key), f.run.id if f.run else "-", f.run.status.value if f.run else "lost",
+                         escape((f.detail or f.error or "")[:160]))
         console.print(fail)

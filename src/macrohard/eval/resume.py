@@ -1,4 +1,4 @@
-"""Resume an evaluation that was killed or interrupted: run only the results it is missing.
+"""Resume an evaluation that was killed or interrupted: run only the results it is missing (and the lost ones).
 
 The evaluation keeps its id, model, repeat, tags and step cap; a result already recorded is never
 run or counted again (``eval_results`` is keyed by (evaluation, task#repeat)). Runs the dead process
@@ -39,6 +39,7 @@ def plan_resume(store: SQLiteStore, info: EvalInfo, suite: Suite, model: str,
     if len(specs) != info.n_tasks:
         raise ConfigError(f"suite {suite.name!r} now makes {len(specs)} runs, evaluation {info.id} planned "
                           f"{info.n_tasks}: the suite changed since, so start a new evaluation")
+    records.forget_unrun(store, info.id)  # lost (never executed: the model unavailable, a worker died): run again
     done = records.result_keys(store, info.id)
     missing = [s for s in specs if s.key not in done]
     adopted = _adopt_finished_runs(store, info, missing)
