@@ -38,6 +38,7 @@ from macrohard.safety.flow_config_read import judge_shell as config_shell
 from macrohard.safety.flow_config_read import judge_text as config_text
 from macrohard.safety.flow_configs import config_files, named_by, redirected_data, runs_found
 from macrohard.safety.flow_git_tree import git_tree
+from macrohard.safety.flow_history import recorded_file, recording
 from macrohard.safety.flow_named import named_files, revoked
 from macrohard.safety.flow_paths import (
     RUNNERS,
@@ -235,6 +236,12 @@ class FlowCheck:
             # fetched when the person opens what the line wrote, outside the sandbox (safety.flow_beacon)
             pending.sends += (f"the action puts {held} into an address that leaves this machine (fetched when what it "
                               "wrote is shown)",)
+        elif kind == "bash" and state.keys and (parts := recording(str(action.command))) and (
+                held := _written_key(BashAction(command="\n".join(parts)), state.keys)):
+            # rt62: a key in a commit, a tag or a branch's name goes with the person's next push (safety.flow_history)
+            pending.sends += (f"git records {held} in the repository, which its next push publishes",)
+        elif kind == "bash" and (named := recorded_file(str(action.command), shell_base(ctx))):
+            pending.sends += (f"git records the text of {named} in the repository, which its next push publishes",)
         elif kind == "bash" and (named := shell_beacon(str(action.command), shell_base(ctx))):
             pending.sends += (f"the line puts the text of {named} into an address of a document that is fetched "
                               "when it is shown (a beacon)",)
