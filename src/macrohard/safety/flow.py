@@ -988,8 +988,8 @@ class FlowScreen:
             from macrohard.safety.secret_files import shown_keys
 
             command = str(getattr(running.action, "command", ""))
-            for value, where in shown_keys(command, obs.output, shell_base(ctx),
-                                           (ctx.workspace, ctx.shell_workspace)).items():
+            for value, where in shown_keys(command, obs.output, shell_base(ctx), (ctx.workspace, ctx.shell_workspace),
+                                           bool(ctx.jobs or ctx.detached)).items():
                 if len(ctx.flow.keys) < 32:
                     ctx.flow.keys.setdefault(value, where)
         if ran.startswith("browser_") and isinstance(obs.meta.get("url"), str):
