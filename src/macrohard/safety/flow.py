@@ -248,9 +248,9 @@ class FlowCheck:
         elif state.keys and kind in ("write_file", "edit_file") and (held := _written_key(action, state.keys)):
             if str(getattr(action, "path", "")).lower().endswith(_CODE_ENDINGS):  # imported by code: not followed
                 pending.sends += (f"the action writes {held} into code (read it from its file, or from .env)",)
-            elif shown(str(getattr(action, "path", ""))) and (held := key_in_address(action, state.keys)):
+            elif shown(str(getattr(action, "path", ""))) and (beacon := key_in_address(action, state.keys)):
                 # rt62: a page or document the person opens fetches its addresses: a beacon (safety.flow_beacon)
-                pending.sends += (f"the action writes {held} into an address in a document that is fetched when "
+                pending.sends += (f"the action writes {beacon} into an address in a document that is fetched when "
                                   "it is shown",)
             else:  # rt61: a note the model wrote holding the key carries it (`grep remember notes.md`, then sent)
                 pending.carried = _carries(action, ctx, pending.carried or state.carried, held)

@@ -34,16 +34,28 @@ def recording(command: str) -> list[str]:
 
 
 def recorded_file(command: str, base: str) -> str:
-    """A credential file of the folder that a recording git command of ``command`` names (``git commit -m "$(cat
-    k)"``, ``git add k``), or ""."""
+    """A credential file of the folder whose text a recording git command of ``command`` takes in: read by a command
+    substitution in it (``git commit -m "$(cat k)"``, ``git tag "v-$(cat k)"``), a message file (``-F k``), or a path
+    ``add``/``commit``/``stash``/``hash-object`` record (``git add k``) — not a word given as a message or a ref's
+    name (``git tag -a v2 -m .env``, ``git branch k``); or ""."""
     parts = recording(command)
     if not parts:
         return ""
     from macrohard.safety.flows import credential_file
 
     for part in parts:
-        for word in list(dict.fromkeys(_WORD.findall(part)))[:_MAX_WORDS]:
+        read = " ".join(" ".join(g) for g in _SUBSTITUTION.findall(part)) + " " + " ".join(_MESSAGE_FILE.findall(part))
+        if _FILES.search(part):
+            read += " " + _MESSAGE.sub(" ", part)
+        for word in list(dict.fromkeys(_WORD.findall(read)))[:_MAX_WORDS]:
             path = os.path.normpath(os.path.join(base, word))
             if word != "git" and os.path.isfile(path) and credential_file(path):
                 return word
     return ""
+
+
+_SUBSTITUTION = lazyre.compile(r"\$\(([^)]*)\)?|`([^`]*)`?|<\s*(\S+)")  # (a part may end inside one: split at `|`)
+_MESSAGE_FILE = lazyre.compile(r"(?:\s-F|--file)[=\s]+(\S+)")
+_MESSAGE = lazyre.compile(r"(?:\s-m|--message|\s-a|\s-[bBcC])[=\s]+(?:'[^']*'|\"[^\"$`]*\"|[^\s\"'$`]+)")
+# what records the files it names (a path), not only the values it is given
+_FILES = lazyre.compile(r"\bgit\b.*\s(?:add|commit|stash|hash-object)\b")
