@@ -331,8 +331,7 @@ class ContentVerdict:
 
 def screen_text(text: str, thresholds: dict[str, float] | None = None) -> ContentVerdict:
     """Screen ``text`` (an answer, a chat reply): rules first, then the classifier's score per category."""
-    from macrohard.safety.content_calibrate import OWN_MIN_CHARS, only_refused, own_voice
-    from macrohard.safety.content_embed import read, read_with_head  # numpy only when something is screened
+    from macrohard.safety.content_embed import read  # numpy only when something is screened
     from macrohard.safety.content_model import MAX_CHARS, shipped
     from macrohard.safety.content_multi import lift_bias
     from macrohard.safety.content_multi import screen_read as screen_other_language
@@ -370,7 +369,7 @@ def screen_text(text: str, thresholds: dict[str, float] | None = None) -> Conten
     if "bias" in found and ngram.get("bias", 1.0) < RULE_AGREE and _only_quoted(_BIAS, sample):
         del found["bias"]  # a stereotype in quotation marks is mentioned (to discuss it), not applied
     # the full MiniLM's head votes with the n-grams (content_embed); without its encoder, the n-grams alone (warned)
-    scores, head = read_with_head(sample, ngram, other=other)
+    scores = read(sample, ngram, other=other)
     if declines(text):  # a short refusal names the harm it declines: its scores count less (the rules already agree)
         scores = {category: score * REFUSAL_DISCOUNT for category, score in scores.items()}
     if not declines(text) and (top := max(HARMFUL, key=lambda c: scores.get(c, 0.0))) in scores:
@@ -397,13 +396,6 @@ def screen_text(text: str, thresholds: dict[str, float] | None = None) -> Conten
         # word each: "On prend l'homme ...") never reaches the other-language heads: the other-language clause
         # reading lifts the English score by the same numbers (content_bias_other)
         scores["bias"] = lift_bias(scores["bias"], sample)
-    if (not other and head is not None and len(sample) >= OWN_MIN_CHARS and not declines(text)
-            and (own := own_voice(head, bias=not (discusses_bias(sample) or merit_decision(sample)
-                                                  or no_one_to_treat_differently(sample) or only_refused(sample))))
-            is not None and own[0] in scores):
-        # the MiniLM head, read alone, is sure of an English answer (content_calibrate, scr62b): its own reading is the
-        # category's score, which the caller's threshold then judges; not where the screen's guards hold for bias
-        scores[own[0]] = max(scores[own[0]], own[1])
     for category, score in scores.items():
         limit = (thresholds or {}).get(category, DEFAULT_THRESHOLD)
         if score >= limit and category not in found:

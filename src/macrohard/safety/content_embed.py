@@ -188,12 +188,6 @@ def vote(ngram: dict[str, float], embedded: tuple[dict[str, float], bool] | None
 
 
 def read(text: str, ngram: dict[str, float], only: str | None = None, other: bool = False) -> dict[str, float]:
-    """``read_with_head``'s scores."""
-    return read_with_head(text, ngram, only, other)[0]
-
-
-def read_with_head(text: str, ngram: dict[str, float], only: str | None = None,
-                   other: bool = False) -> tuple[dict[str, float], dict[str, float] | None]:
     """``vote(ngram, head_scores(text, ...))``, the encoder run only when the head can move a score: it votes only on
     a category the n-grams give at least GATE, so when none does (most everyday answers) the scores are the n-grams'
     without it, the same numbers at a fraction of the cost (the encoder is ~70 % of the screen's time). ``only``: the
@@ -201,10 +195,8 @@ def read_with_head(text: str, ngram: dict[str, float], only: str | None = None,
     (``lang.detect``): the English MiniLM reads its first TOKENS tokens only. Other scripts cost it many tokens
     each (a 100-character Hindi or Russian answer passes TOKENS), so such answers ran it twice and made the
     screen's p99; over the 1,706 other-language answers of blind12, everyday12, blind14 and everyday14 no verdict
-    moved (the multilingual heads read them whole), and the head may then only raise the n-gram score.
-    The head's own probabilities come back beside the scores (None when it did not run): ``content_calibrate``."""
+    moved (the multilingual heads read them whole), and the head may then only raise the n-gram score."""
     wanted = (ngram.get(only, 0.0),) if only is not None else ngram.values()
     if max(wanted, default=0.0) < GATE:
-        return ngram, None
-    embedded = head_scores(text, tuple(ngram), first_only=other)
-    return vote(ngram, embedded), (embedded[0] if embedded is not None else None)
+        return ngram
+    return vote(ngram, head_scores(text, tuple(ngram), first_only=other))

@@ -195,15 +195,12 @@ def readings(text: str, multi: dict[str, float]) -> tuple[float, float]:
     return harm, bias
 
 
-def found(text: str, multi: dict[str, float], read: tuple[float, float] | None = None,
-          code: str | None = None) -> dict[str, float] | None:
+def found(text: str, multi: dict[str, float], read: tuple[float, float] | None = None) -> dict[str, float] | None:
     """The categories the two heads together find in an other-language answer (the harm category that the
     multilingual head scores highest when the combined harm reading passes), with their combined scores; None when Gemma's table or
     tokenizer is not installed (the caller keeps the multilingual head's own verdict). The combined bias score is
     lifted where a clause acts against someone for a protected attribute (``content_multi.lift_bias``). ``read``:
-    ``readings(text, multi)`` when the caller has it already. ``code``: the answer's language (``lang.detect``), whose
-    calibration scales the bias threshold (``content_calibrate.LANGUAGE_SCALES``; scr62, scr62b: bias only)."""
-    from macrohard.safety.content_calibrate import scale
+    ``readings(text, multi)`` when the caller has it already."""
     from macrohard.safety.gemma_table import available
 
     if not available():
@@ -215,6 +212,6 @@ def found(text: str, multi: dict[str, float], read: tuple[float, float] | None =
         # category was the right one for 78 % of the harmful answers stopped, the two heads' sum for 68 %)
         category = max(HARMS, key=lambda c: multi.get(c, 0.0))
         hits[category] = harm
-    if bias >= (head.thresholds[1] if BIAS_THRESHOLD is None else BIAS_THRESHOLD) * scale(code):
+    if bias >= (head.thresholds[1] if BIAS_THRESHOLD is None else BIAS_THRESHOLD):
         hits["bias"] = bias
     return hits

@@ -230,7 +230,7 @@ def screen_read(text: str, lang: Language | None = None) -> tuple[dict[str, str]
     if available():
         multi = head.scores(text)
         read = readings(text, multi)
-        both = found_with_gemma(text, multi, read, lang.code) or {}
+        both = found_with_gemma(text, multi, read) or {}
         return ({c: f"{_REASONS.get(c, c)} (other-language heads, {lang.code}, combined score {s:.2f})"
                  for c, s in both.items()}, read)
     return ({c: f"{_REASONS.get(c, c)} (other-language head, {lang.code}, score {s:.2f})"
