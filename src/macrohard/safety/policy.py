@@ -91,8 +91,9 @@ class Observations(_Strict):
     injection_agree_other: float = Field(
         default=AGREE_OTHER, ge=0.0, le=1.0,
         description="The second read of text not in English: a flag that rests on the classifier alone (no rule "
-                    "fired), under 0.95, stands only when the n-gram and MiniLM heads' own vote reaches this; Gemma's "
-                    "head alone does not flag (0: off). Chosen on blind41-47 (benchmarks/RESULTS.md inj62).")
+                    "fired), under 0.95, stands only when the n-gram and MiniLM heads' own vote reaches this (or the "
+                    "point, if lower); Gemma's head alone does not flag (0: off). Chosen on blind41-47 "
+                    "(benchmarks/RESULTS.md inj62).")
     secrets: Literal["redact", "allow"] = Field(default="redact", description="Redact secrets before model and store.")
 
     @model_validator(mode="before")
@@ -113,8 +114,11 @@ class Observations(_Strict):
 
     def flags(self, screen: Any, text: str) -> bool:
         """Whether the injection screen's ``screen`` of ``text`` flags it: at the point for its language
-        (``threshold_for``), then, for text Gemma's head voted on, the second read (``injection.Screen.agreed``)."""
-        return screen.flagged(self.threshold_for(text)) and screen.agreed(self.injection_agree_other)
+        (``threshold_for``), then, for text Gemma's head voted on, the second read (``injection.Screen.agreed``) at
+        ``injection_agree_other`` or the point, the lower (a policy that lowers the point to catch more asks no more
+        agreement of the English heads than of the whole screen: at 0 every text is flagged)."""
+        point = self.threshold_for(text)
+        return screen.flagged(point) and screen.agreed(min(self.injection_agree_other, point))
 
 
 Delivery = Literal["marker", "fence", "extract", "withhold"]
