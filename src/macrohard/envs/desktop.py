@@ -12,6 +12,7 @@ the guard reviews like any action; what is typed into a terminal is reviewed whe
 from __future__ import annotations
 
 import os
+import re
 import shlex
 import shutil
 import time
@@ -57,6 +58,28 @@ def _escape(keys: str) -> bool:
     """Whether a key action is Escape alone: let through a keyboard grab (rt62b), as it is what closes a posted menu
     (Tk's grabs the keyboard too), and a program that took the grab learns nothing from it."""
     return keys.replace(" ", "").lower() in ("escape", "esc")
+
+
+OPENBOX_RC = "/etc/xdg/openbox/rc.xml"
+_CLIENT_CONTEXT = re.compile(r'(<context name="Client">)(.*?)(</context>)', re.S)
+_PLAIN_PRESS = re.compile(r'\s*<mousebind button="(?:Left|Middle|Right)" action="Press">.*?</mousebind>', re.S)
+
+
+def openbox_config(path: str = OPENBOX_RC) -> str | None:
+    """openbox's own configuration without its click-to-focus on client windows (rt62b), or None (none to edit).
+
+    Those bindings (a plain Left, Middle or Right press in a client window: Focus, Raise) make openbox hold a passive
+    grab on every client window: the agent's press is frozen until openbox has run, then replayed to whatever window
+    is under the point by then, so a program polling the pointer mapped its window there in between and took the
+    press (rt61b's strict xfail). The desktop focuses and raises the window itself before it presses
+    (``_activate_at``); bindings with a modifier (Alt+drag) and the frame's own are kept."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+    except OSError:
+        return None
+    edited = _CLIENT_CONTEXT.sub(lambda m: m[1] + _PLAIN_PRESS.sub("", m[2]) + m[3], text, count=1)
+    return edited if edited != text else None
 
 
 def wait_managing(dpy: Any, seconds: float) -> bool:
@@ -181,7 +204,10 @@ class DesktopEnvironment(LayeredWriteBack):
         # x57: the launched programs' cookie is an untrusted one; the window manager is trusted (it manages the
         # terminals' windows), given the start-up copy of the trusted cookie, deleted once it has connected
         if self.window_manager:
-            self._wm = self.sandbox.launch(["env", f"XAUTHORITY={xauth.BOOT_DIR}/xauth", self.window_manager])
+            config = openbox_config() if os.path.basename(self.window_manager) == "openbox" else None
+            self._wm = self.sandbox.launch(["env", f"XAUTHORITY={xauth.BOOT_DIR}/xauth", self.window_manager,
+                                            *(["--config-file", self.sandbox.boot_file("openbox-rc.xml", config)]
+                                              if config else [])])
             self._wait(lambda: self._wm_ready(), 5.0)
             wait_managing(self._dpy, 10.0)
         self.sandbox.forget_boot()
@@ -301,6 +327,8 @@ class DesktopEnvironment(LayeredWriteBack):
                     return obs.model_copy(update={"meta": {**obs.meta, "input_refused": f"{held} grabbed"}})
                 try:
                     said = self._target_changed(action, after_input, owner, chain)
+                    if not said and isinstance(action, POINTER_ACTIONS[:3]) and self._activate_at(*_point(action)):
+                        said = self._target_changed(action, after_input, owner, chain)  # (again: time passed)
                     if not said and isinstance(action, POINTER_ACTIONS):
                         self._last_owner = self._owner_at(*_point(action))  # (before the press: what it reaches)
                         shown = self._shown_at(*_point(action))
@@ -563,6 +591,37 @@ class DesktopEnvironment(LayeredWriteBack):
             self._dpy.sync()
             return "" if status in (X.GrabSuccess, X.GrabNotViewable) else "pointer"
         return ""
+
+    def _activate_at(self, x: int, y: int) -> bool:
+        """Focus and raise the managed window at (x, y) before a press there, as openbox's click-to-focus did (rt62b:
+        ``openbox_config`` drops it, so no window manager's grab holds the press); whether it asked. The window
+        manager is asked (``_NET_ACTIVE_WINDOW``), and the focus waited for (0.5 s at most)."""
+        if self._wm is None:
+            return False
+        from Xlib import X
+        from Xlib.protocol import event
+
+        root = self._dpy.screen().root
+        prop = root.get_full_property(self._dpy.intern_atom("_NET_CLIENT_LIST"), X.AnyPropertyType)
+        clients = set(prop.value) if prop is not None else set()
+        win, found = root, None
+        for _ in range(16):  # the frame, then the client window inside it
+            child = win.translate_coords(root, x, y).child
+            if not int(getattr(child, "id", child) or 0):
+                break
+            win = child
+            if int(win.id) in clients:
+                found = int(win.id)
+                break
+        if found is None or self._focused(list(clients)) == found:
+            return False
+        active = self._dpy.intern_atom("_NET_ACTIVE_WINDOW")
+        ask = event.ClientMessage(window=self._dpy.create_resource_object("window", found), client_type=active,
+                                  data=(32, [2, X.CurrentTime, 0, 0, 0]))
+        root.send_event(ask, event_mask=X.SubstructureRedirectMask | X.SubstructureNotifyMask)
+        self._dpy.sync()
+        self._wait(lambda: self._focused(list(clients)) == found, 0.5)
+        return True
 
     def _buttons_remapped(self) -> bool:
         """Whether another X client changed the pointer's button mapping; if so it is put back (rt62b).
