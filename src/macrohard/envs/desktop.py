@@ -11,6 +11,7 @@ the guard reviews like any action; what is typed into a terminal is reviewed whe
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shlex
@@ -52,6 +53,15 @@ TYPE_PIECE = 64  # characters typed between two looks at the cut (a spare-key ch
 def _point(action: Any) -> tuple[int, int]:
     """Where a pointer action presses (a drag: where it starts)."""
     return (action.x1, action.y1) if isinstance(action, DesktopDragAction) else (action.x, action.y)
+
+
+class FocusMoved(Exception):
+    """The keyboard focus left the window the last look showed while the agent's keys were typed (rt62b): a program
+    mapped a window (the window manager focuses it) between two runs of them. ``typed``: characters typed before."""
+
+    def __init__(self, typed: int) -> None:
+        super().__init__(typed)
+        self.typed = typed
 
 
 def _escape(keys: str) -> bool:
@@ -336,6 +346,14 @@ class DesktopEnvironment(LayeredWriteBack):
                     elif not said and isinstance(action, (DesktopKeyAction, DesktopTypeAction)):
                         self._last_owner = self._focus_owner()
                     note = "" if said else self._act(action)
+                except FocusMoved as exc:
+                    self._after_input = False
+                    whole = len(action.text) if isinstance(action, DesktopTypeAction) else 1
+                    obs = self._observe(("Nothing was typed" if not exc.typed else
+                                         f"Typing stopped after {exc.typed} of {whole} characters") +
+                                        ": the keyboard focus moved to another window by itself (a window opened or "
+                                        "closed). See the windows below, then act again.", error=True)
+                    return obs.model_copy(update={"meta": {**obs.meta, "input_refused": "focus moved"}})
                 except ValueError as exc:  # an unknown key name and the like: the model's mistake
                     if watch.fired:
                         raise
@@ -438,14 +456,35 @@ class DesktopEnvironment(LayeredWriteBack):
 
     def type_text(self, text: str) -> None:
         # rel52: in pieces, looking at the cut between them (``stopping.cut_runs``, `macrohard runs stop`): a long
-        # text (a character not on the keyboard is a round trip each) typed on for tens of seconds after the stop
+        # text (a character not on the keyboard is a round trip each) typed on for tens of seconds after the stop.
+        # rt62b: each piece typed under a grab of the X server, after a check of the focus under it (``FocusMoved``):
+        # a program mapped a window (which openbox focuses) the moment the desktop remapped a spare key for the first
+        # character not on the keyboard (MappingNotify reaches every client), and the rest of the line went to it
         for start in range(0, len(text), TYPE_PIECE):
             self._look()
-            self._input.type_text(text[start:start + TYPE_PIECE])
+            with self._held():
+                if self._focus_moved():
+                    raise FocusMoved(start)
+                self._input.type_text(text[start:start + TYPE_PIECE])
 
     def key(self, combo: str) -> None:
         self._look()
-        self._input.key(combo)
+        with self._held():
+            if self._focus_moved():
+                raise FocusMoved(0)
+            self._input.key(combo)
+
+    @contextlib.contextmanager
+    def _held(self) -> Any:
+        """The X server grabbed for the keys typed inside (rt62b): no other client's request (a window mapped,
+        which the window manager focuses) runs between the focus check and the last key. (The program typed into
+        reads a spare key's mapping once the grab ends: each character keeps its own spare key, ``XInput``.)"""
+        self._dpy.grab_server()
+        try:
+            yield
+        finally:
+            self._dpy.ungrab_server()
+            self._dpy.sync()
 
     @staticmethod
     def _look() -> None:
