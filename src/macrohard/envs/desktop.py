@@ -11,7 +11,9 @@ the guard reviews like any action; what is typed into a terminal is reviewed whe
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
 import shlex
 import shutil
 import time
@@ -51,6 +53,43 @@ TYPE_PIECE = 64  # characters typed between two looks at the cut (a spare-key ch
 def _point(action: Any) -> tuple[int, int]:
     """Where a pointer action presses (a drag: where it starts)."""
     return (action.x1, action.y1) if isinstance(action, DesktopDragAction) else (action.x, action.y)
+
+
+class FocusMoved(Exception):
+    """The keyboard focus left the window the last look showed while the agent's keys were typed (rt62b): a program
+    mapped a window (the window manager focuses it) between two runs of them. ``typed``: characters typed before."""
+
+    def __init__(self, typed: int) -> None:
+        super().__init__(typed)
+        self.typed = typed
+
+
+def _escape(keys: str) -> bool:
+    """Whether a key action is Escape alone: let through a keyboard grab (rt62b), as it is what closes a posted menu
+    (Tk's grabs the keyboard too), and a program that took the grab learns nothing from it."""
+    return keys.replace(" ", "").lower() in ("escape", "esc")
+
+
+OPENBOX_RC = "/etc/xdg/openbox/rc.xml"
+_CLIENT_CONTEXT = re.compile(r'(<context name="Client">)(.*?)(</context>)', re.S)
+_PLAIN_PRESS = re.compile(r'\s*<mousebind button="(?:Left|Middle|Right)" action="Press">.*?</mousebind>', re.S)
+
+
+def openbox_config(path: str = OPENBOX_RC) -> str | None:
+    """openbox's own configuration without its click-to-focus on client windows (rt62b), or None (none to edit).
+
+    Those bindings (a plain Left, Middle or Right press in a client window: Focus, Raise) make openbox hold a passive
+    grab on every client window: the agent's press is frozen until openbox has run, then replayed to whatever window
+    is under the point by then, so a program polling the pointer mapped its window there in between and took the
+    press (rt61b's strict xfail). The desktop focuses and raises the window itself before it presses
+    (``_activate_at``); bindings with a modifier (Alt+drag) and the frame's own are kept."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+    except OSError:
+        return None
+    edited = _CLIENT_CONTEXT.sub(lambda m: m[1] + _PLAIN_PRESS.sub("", m[2]) + m[3], text, count=1)
+    return edited if edited != text else None
 
 
 def wait_managing(dpy: Any, seconds: float) -> bool:
@@ -148,8 +187,10 @@ class DesktopEnvironment(LayeredWriteBack):
         self._stack_before: list[tuple[int, int, int, int, int, bool, bool]] = []  # the look before that one's
         self._grab_seen = self._grab_before = False  # a pointer grab at the last look; at the look before (menu61)
         self._after_input = False  # whether the last observation followed the agent's own input (a click, a key)
-        self._last_point: tuple[int, int] | None = None  # where the agent's last pointer action pressed
-        self._last_owner: int | None = None  # ... the X client of the window it pressed on (its id base, menu61)
+        # the X client (its id base) the agent's last click or key reached: the deepest window under the press
+        # (menu61), the window with the keyboard focus (rt62b)
+        self._last_owner: int | None = None
+        self._menu_from: int | None = None  # ... when that click pressed inside an unmanaged window (a menu) of it
         self._input: Any = None
         self._sct: Any = None
 
@@ -169,7 +210,7 @@ class DesktopEnvironment(LayeredWriteBack):
 
     def _start(self) -> None:
         self._focus_seen = self._stack_seen = None
-        self._stack_before, self._after_input, self._last_point = [], False, None
+        self._stack_before, self._after_input, self._last_owner, self._menu_from = [], False, None, None
         self._grab_seen = self._grab_before = False
         if self.window_manager and not shutil.which(self.window_manager, path=SANDBOX_PATH):
             raise MissingDependency(f"the desktop needs {self.window_manager}: apt-get install {self.window_manager}")
@@ -202,7 +243,10 @@ class DesktopEnvironment(LayeredWriteBack):
         # x57: the launched programs' cookie is an untrusted one; the window manager is trusted (it manages the
         # terminals' windows), given the start-up copy of the trusted cookie, deleted once it has connected
         if self.window_manager:
-            self._wm = self.sandbox.launch(["env", f"XAUTHORITY={xauth.BOOT_DIR}/xauth", self.window_manager])
+            config = openbox_config() if os.path.basename(self.window_manager) == "openbox" else None
+            self._wm = self.sandbox.launch(["env", f"XAUTHORITY={xauth.BOOT_DIR}/xauth", self.window_manager,
+                                            *(["--config-file", self.sandbox.boot_file("openbox-rc.xml", config)]
+                                              if config else [])])
             self._wait(lambda: self._wm_ready(), 5.0)
             wait_managing(self._dpy, 10.0)
         self.sandbox.forget_boot()
@@ -288,8 +332,9 @@ class DesktopEnvironment(LayeredWriteBack):
         # what the last observation followed (the agent's own click or key; where it pressed), then this action's
         after_input, self._after_input = self._after_input, isinstance(action, (*POINTER_ACTIONS, DesktopTypeAction,
                                                                                  DesktopKeyAction))
-        last, self._last_point = self._last_point, None
         owner, self._last_owner = self._last_owner, None
+        chain, self._menu_from = self._menu_from, None
+        chain = chain if after_input else None
         from Xlib.error import ConnectionClosedError
 
         if self.sandbox is None or not self.sandbox.alive:
@@ -303,8 +348,16 @@ class DesktopEnvironment(LayeredWriteBack):
                                         "since the last look (a window opened or closed). See the windows below, "
                                         "then act again.", error=True)
                     return obs.model_copy(update={"meta": {**obs.meta, "input_refused": "focus moved"}})
-                if (held := self._grabbed(action)) and not (held == "pointer" and self._menu_grab(action, last,
-                                                                                                 after_input, owner)):
+                if isinstance(action, POINTER_ACTIONS) and self._buttons_remapped():
+                    self._after_input = False
+                    obs = self._observe("Nothing was clicked: another program on the desktop had remapped the "
+                                        "pointer's buttons (X SetPointerMapping), so the press would have arrived as "
+                                        "another button than the one approved; they were put back. See the windows "
+                                        "below, then act again.", error=True)
+                    return obs.model_copy(update={"meta": {**obs.meta, "input_refused": "buttons remapped"}})
+                if (held := self._grabbed(action)) and not (
+                        held == "pointer" and self._menu_grab(action, after_input, owner, chain)
+                        or held == "keyboard" and isinstance(action, DesktopKeyAction) and _escape(action.keys)):
                     self._after_input = False
                     obs = self._observe(f"Nothing was {'typed' if held == 'keyboard' else 'clicked'}: another "
                                         f"program on the desktop holds the {held} (an X grab), so the input would go "
@@ -312,12 +365,24 @@ class DesktopEnvironment(LayeredWriteBack):
                                         "or wait for it, then act again.", error=True)
                     return obs.model_copy(update={"meta": {**obs.meta, "input_refused": f"{held} grabbed"}})
                 try:
-                    said = self._target_changed(action, last, after_input)
-                    pressed_on = self._owner_at(*_point(action)) if not said and \
-                        isinstance(action, POINTER_ACTIONS) else None
-                    note = "" if said else self._act(action)
+                    said = self._target_changed(action, after_input, owner, chain)
+                    if not said and isinstance(action, POINTER_ACTIONS[:3]) and self._activate_at(*_point(action)):
+                        said = self._target_changed(action, after_input, owner, chain)  # (again: time passed)
                     if not said and isinstance(action, POINTER_ACTIONS):
-                        self._last_point, self._last_owner = _point(action), pressed_on
+                        self._last_owner = self._owner_at(*_point(action))  # (before the press: what it reaches)
+                        shown = self._shown_at(*_point(action))
+                        self._menu_from = self._last_owner if shown is not None and shown[6] else None
+                    elif not said and isinstance(action, (DesktopKeyAction, DesktopTypeAction)):
+                        self._last_owner = self._focus_owner()
+                    note = "" if said else self._act(action)
+                except FocusMoved as exc:
+                    self._after_input = False
+                    whole = len(action.text) if isinstance(action, DesktopTypeAction) else 1
+                    obs = self._observe(("Nothing was typed" if not exc.typed else
+                                         f"Typing stopped after {exc.typed} of {whole} characters") +
+                                        ": the keyboard focus moved to another window by itself (a window opened or "
+                                        "closed). See the windows below, then act again.", error=True)
+                    return obs.model_copy(update={"meta": {**obs.meta, "input_refused": "focus moved"}})
                 except ValueError as exc:  # an unknown key name and the like: the model's mistake
                     if watch.fired:
                         raise
@@ -420,14 +485,35 @@ class DesktopEnvironment(LayeredWriteBack):
 
     def type_text(self, text: str) -> None:
         # rel52: in pieces, looking at the cut between them (``stopping.cut_runs``, `macrohard runs stop`): a long
-        # text (a character not on the keyboard is a round trip each) typed on for tens of seconds after the stop
+        # text (a character not on the keyboard is a round trip each) typed on for tens of seconds after the stop.
+        # rt62b: each piece typed under a grab of the X server, after a check of the focus under it (``FocusMoved``):
+        # a program mapped a window (which openbox focuses) the moment the desktop remapped a spare key for the first
+        # character not on the keyboard (MappingNotify reaches every client), and the rest of the line went to it
         for start in range(0, len(text), TYPE_PIECE):
             self._look()
-            self._input.type_text(text[start:start + TYPE_PIECE])
+            with self._held():
+                if self._focus_moved():
+                    raise FocusMoved(start)
+                self._input.type_text(text[start:start + TYPE_PIECE])
 
     def key(self, combo: str) -> None:
         self._look()
-        self._input.key(combo)
+        with self._held():
+            if self._focus_moved():
+                raise FocusMoved(0)
+            self._input.key(combo)
+
+    @contextlib.contextmanager
+    def _held(self) -> Any:
+        """The X server grabbed for the keys typed inside (rt62b): no other client's request (a window mapped,
+        which the window manager focuses) runs between the focus check and the last key. (The program typed into
+        reads a spare key's mapping once the grab ends: each character keeps its own spare key, ``XInput``.)"""
+        self._dpy.grab_server()
+        try:
+            yield
+        finally:
+            self._dpy.ungrab_server()
+            self._dpy.sync()
 
     @staticmethod
     def _look() -> None:
@@ -567,6 +653,51 @@ class DesktopEnvironment(LayeredWriteBack):
             return "pointer" if grab_held(self._dpy, "pointer") or grab_held(self._dpy, "keyboard") else ""
         return ""
 
+    def _activate_at(self, x: int, y: int) -> bool:
+        """Focus and raise the managed window at (x, y) before a press there, as openbox's click-to-focus did (rt62b:
+        ``openbox_config`` drops it, so no window manager's grab holds the press); whether it asked. The window
+        manager is asked (``_NET_ACTIVE_WINDOW``), and the focus waited for (0.5 s at most)."""
+        if self._wm is None:
+            return False
+        from Xlib import X
+        from Xlib.protocol import event
+
+        root = self._dpy.screen().root
+        prop = root.get_full_property(self._dpy.intern_atom("_NET_CLIENT_LIST"), X.AnyPropertyType)
+        clients = set(prop.value) if prop is not None else set()
+        win, found = root, None
+        for _ in range(16):  # the frame, then the client window inside it
+            child = win.translate_coords(root, x, y).child
+            if not int(getattr(child, "id", child) or 0):
+                break
+            win = child
+            if int(win.id) in clients:
+                found = int(win.id)
+                break
+        if found is None or self._focused(list(clients)) == found:
+            return False
+        active = self._dpy.intern_atom("_NET_ACTIVE_WINDOW")
+        ask = event.ClientMessage(window=self._dpy.create_resource_object("window", found), client_type=active,
+                                  data=(32, [2, X.CurrentTime, 0, 0, 0]))
+        root.send_event(ask, event_mask=X.SubstructureRedirectMask | X.SubstructureNotifyMask)
+        self._dpy.sync()
+        self._wait(lambda: self._focused(list(clients)) == found, 0.5)
+        return True
+
+    def _buttons_remapped(self) -> bool:
+        """Whether another X client changed the pointer's button mapping; if so it is put back (rt62b).
+
+        XTEST presses a physical button, which the server maps for every client: a launched program (an untrusted
+        client may: SetPointerMapping) swapped buttons 1 and 3 after the agent's look, and the left click the guard
+        approved reached an honest program as a right click (or a middle click: a paste). The desktop's own mapping
+        is the identity (Xvfb's, never changed here)."""
+        mapping = list(self._dpy.get_pointer_mapping())
+        identity = list(range(1, len(mapping) + 1))
+        if mapping == identity:
+            return False
+        self._dpy.set_pointer_mapping(identity)
+        return True
+
     def _pointer_held(self) -> bool:
         """Whether another X client holds the pointer grabbed now (recorded with each look, menu61)."""
         try:
@@ -617,7 +748,17 @@ class DesktopEnvironment(LayeredWriteBack):
                         attrs.win_class == self._X.InputOnly, bool(attrs.override_redirect)))
         return out
 
-    def _target_changed(self, action: Any, last: tuple[int, int] | None = None, after_input: bool = False) -> str:
+    def _shown_at(self, x: int, y: int) -> tuple[int, int, int, int, int, bool, bool] | None:
+        """The topmost window the last look had at (x, y) (an entry of ``_stack``), or None."""
+        return next((w for w in reversed(self._stack_seen or []) if w[1] <= x < w[1] + w[3] and w[2] <= y < w[2] + w[4]),
+                    None)
+
+    def _base(self, wid: int) -> int:
+        """The X client a window belongs to: its resource-id base."""
+        return wid & ~self._dpy.display.info.resource_id_mask
+
+    def _target_changed(self, action: Any, after_input: bool = False, owner: int | None = None,
+                        chain: int | None = None) -> str:
         """Why a pointer action would not land on what the last observation showed at its point, or "" (rt61b).
 
         The guard approved a click at a point of the window the agent saw there. A program launched on the desktop
@@ -625,17 +766,20 @@ class DesktopEnvironment(LayeredWriteBack):
         manager place one there), and the click went to it; an InputOnly window (invisible: the screenshot shows
         what is beneath it) took the agent's clicks at any time. The window under the point now (the X server's own
         answer, ``TranslateCoordinates``) must be the topmost one the last look had there, and not an InputOnly one;
-        an unmanaged (override-redirect) one only if the agent's own input of the last step opened it (a menu), not
-        right under that input's press. ``last``: where the last action pressed, if it was a pointer action;
-        ``after_input``: whether the last action was the agent's click or key (not a look, a launch, a refusal)."""
+        an unmanaged (override-redirect) one only if it is a menu the agent's own input of the last step opened:
+        new since the look before, and of the program that input reached (``owner``: the X client of the window the
+        click pressed on, or of the focused window a key went to; rt62b: before, any program's window that was not
+        right under the press, so a program polling the pointer could map one elsewhere as the click moved it, and
+        tk_optionMenu's menu, posted right under the press, was refused). ``after_input``: whether the last action
+        was the agent's click or key (not a look, a launch, a refusal); ``chain``: the program whose menu the last
+        click pressed inside (a cascade's submenu, the menu's other items: windows there before it, rt62b)."""
         if self._stack_seen is None or not isinstance(action, POINTER_ACTIONS):
             return ""
         x, y = _point(action)
         root = self._dpy.screen().root
         child = root.translate_coords(root, x, y).child
         now = int(getattr(child, "id", child) or 0)
-        shown = next((w for w in reversed(self._stack_seen) if w[1] <= x < w[1] + w[3] and w[2] <= y < w[2] + w[4]),
-                     None)
+        shown = self._shown_at(x, y)
         verb = {DesktopDragAction: "dragged", DesktopScrollAction: "scrolled"}.get(type(action), "clicked")
         if now != (shown[0] if shown else 0):
             return (f"Nothing was {verb}: the window at ({x}, {y}) is not the one the last look showed there (a "
@@ -645,48 +789,58 @@ class DesktopEnvironment(LayeredWriteBack):
             return (f"Nothing was {verb}: an invisible window (X InputOnly: it draws nothing, so the screenshot shows "
                     f"what is beneath it) of another program covers ({x}, {y}) and would take the input. Close the "
                     "program that made it, then act again.")
-        under_last = last is not None and shown is not None and shown[1] <= last[0] < shown[1] + shown[3] and \
-            shown[2] <= last[1] < shown[2] + shown[4]
-        if shown is not None and shown[6] and (not after_input or under_last
-                                               or shown[0] in {w[0] for w in self._stack_before}):
+        if shown is not None and shown[6] and not self._menu_of(shown[0], after_input, owner, chain):
             # an unmanaged window is what the agent's own input opened (a menu, a list's drop-down) in the last step;
-            # one that was there before, or came by itself, may draw nothing (no background: the screen keeps
-            # showing the window beneath it) and is in no window list. One that appeared right under the last press
-            # is what a program polling the pointer puts there as it moves (a menu opens beside the pointer)
+            # one that was there before, or came by itself or from another program, may draw nothing (no
+            # background: the screen keeps showing the window beneath it) and is in no window list
             return (f"Nothing was {verb}: the window at ({x}, {y}) is an unmanaged one (no frame or title: not in "
                     "the window list) that did not open from your last click or key; it may draw nothing of its own, "
                     "so the screenshot shows what is beneath it. Close the program that made it, then act again.")
         return ""
 
+    def _menu_of(self, wid: int, after_input: bool, owner: int | None, chain: int | None) -> bool:
+        """Whether the unmanaged window ``wid`` (in the last look) is a menu the agent's own last input opened: that
+        input reached its program (``owner``), and it is new since the look before, or the last click pressed inside
+        a menu of that program (``chain``: a submenu, the parent menu's other items)."""
+        return after_input and owner is not None and self._base(wid) == owner and (
+            chain == owner or wid not in {w[0] for w in self._stack_before})
+
     def _owner_at(self, x: int, y: int) -> int | None:
         """The X client (its resource-id base) of the deepest window at (x, y) now: the program a press there reaches."""
         root = self._dpy.screen().root
-        win, mask = root, self._dpy.display.info.resource_id_mask
+        win = root
         for _ in range(16):
             child = win.translate_coords(root, x, y).child
             if not int(getattr(child, "id", child) or 0):
                 break
             win = child
-        return None if win == root else int(win.id) & ~mask
+        return None if win == root else self._base(int(win.id))
 
-    def _menu_grab(self, action: Any, last: tuple[int, int] | None, after_input: bool, owner: int | None) -> bool:
+    def _focus_owner(self) -> int | None:
+        """The X client (its resource-id base) of the window with the keyboard focus: the program a key reaches
+        (rt62b: a menu opened by F10 or Alt+letter has no press)."""
+        focus = self._dpy.get_input_focus().focus
+        wid = int(getattr(focus, "id", 0) or 0)
+        return None if wid in (0, 1, self._dpy.screen().root.id) else self._base(wid)
+
+    def _menu_grab(self, action: Any, after_input: bool, owner: int | None, chain: int | None) -> bool:
         """Whether the pointer grab another client holds is the one a menu the agent's own last input opened holds
         (menu61): a posted menu (Tk's, xterm's) grabs the pointer, so rt56b's grab check refused every click on its
-        items. Let through only when no grab was there at the look before that input, the last look (after it) had
-        one, and the point is inside an unmanaged window that rt61b's rule takes for a menu that input opened (new
-        since the look before, not right under the last press, the topmost one there now) of the very program whose
-        window that input pressed on (``owner``: the X client ids share a base). A grab that was there
-        before the agent's input, or one that came after the last look, or a click anywhere but inside such a
-        window, or a window of another program, stays refused. (The X core protocol does not say which client holds
-        a grab: see RESULTS.)"""
-        if not (after_input and self._grab_seen and not self._grab_before) or self._stack_seen is None:
+        items. Let through only when the last look (after that input) had the grab, and no grab was there at the look
+        before it or the input was itself a click inside a menu of the same program (``chain``, rt62b: a cascade's
+        submenu; the grab stays), and the point is inside an unmanaged window that ``_menu_of`` takes for a menu of
+        the very program that input reached (``owner``: the X client ids share a base), the topmost one there now. A
+        grab that came after the last look, a grab that was there before an input that was no menu click, a click
+        anywhere but inside such a window, or a window of another program, stays refused. (The X core protocol does
+        not say which client holds a grab: see RESULTS.)"""
+        if not (after_input and self._grab_seen) or self._stack_seen is None:
             return False
-        x, y = _point(action)
-        shown = next((w for w in reversed(self._stack_seen) if w[1] <= x < w[1] + w[3] and w[2] <= y < w[2] + w[4]),
-                     None)
-        mask = self._dpy.display.info.resource_id_mask
-        return shown is not None and shown[6] and not shown[5] and owner is not None and \
-            shown[0] & ~mask == owner and not self._target_changed(action, last, after_input)
+        if self._grab_before and chain is None:
+            return False
+        shown = self._shown_at(*_point(action))
+        return shown is not None and shown[6] and not shown[5] and \
+            self._menu_of(shown[0], after_input, owner, chain) and not self._target_changed(action, after_input,
+                                                                                            owner, chain)
 
     def _focus_moved(self) -> bool:
         """Whether the focused window is not the one the last observation showed (rt51b: keys the guard approved for

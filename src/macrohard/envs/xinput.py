@@ -1,8 +1,8 @@
 """Mouse and keyboard input over one X connection, through the XTEST extension.
 
 No process per action: an ``xdotool`` process costs ~30-130 ms, a request over an open connection
-well under 1 ms. Characters without a key in the layout are typed on a spare keycode remapped per
-character, as ``xdotool`` does.
+well under 1 ms. Characters without a key in the layout are typed on spare keycodes (ones with no symbols), as
+``xdotool`` does, each character on its own (rt62b).
 """
 
 from __future__ import annotations
@@ -28,7 +28,8 @@ class XInput:
         from Xlib.ext import xtest
 
         self._dpy, self._X, self._xtest = dpy, X, xtest
-        self._spare_keycode = 0
+        self._spares: dict[int, int] = {}  # keysym -> the spare keycode mapped to it (least recently used first)
+        self._free: list[int] | None = None  # keycodes with no symbols not yet used (None: not yet read)
 
     def _fake(self, event: int, detail: int, x: int = 0, y: int = 0) -> None:
         self._xtest.fake_input(self._dpy, event, detail, x=x, y=y)
@@ -83,17 +84,27 @@ class XInput:
         code = self._dpy.keysym_to_keycode(sym)
         if code:
             return code, self._dpy.keycode_to_keysym(code, 0) != sym and self._dpy.keycode_to_keysym(code, 1) == sym
-        if not self._spare_keycode:  # the highest keycode with no symbols, like xdotool does
+        if sym in self._spares:  # (its own spare key still: no remap, so a key typed before reads the same)
+            self._spares[sym] = self._spares.pop(sym)  # (the most recently used last)
+            return self._spares[sym], False
+        if self._free is None:  # the keycodes with no symbols (xdotool takes the highest one)
             first = self._dpy.display.info.min_keycode
             count = self._dpy.display.info.max_keycode - first + 1
             mapping = self._dpy.get_keyboard_mapping(first, count)
-            empty = [first + i for i, syms in enumerate(mapping) if not any(syms)]
-            if not empty:
-                raise ValueError("no free key to type this character")
-            self._spare_keycode = empty[-1]
-        self._dpy.change_keyboard_mapping(self._spare_keycode, [(sym, sym)])
+            self._free = [first + i for i, syms in enumerate(mapping) if not any(syms)]
+        if self._free:
+            code = self._free.pop()
+        elif self._spares:  # every spare key holds a character: the least recently used one is taken back
+            code = self._spares.pop(next(iter(self._spares)))
+        else:
+            raise ValueError("no free key to type this character")
+        # rt62b: one spare key per character. Before, one key was remapped for each character in turn and the
+        # program typed into read the keyboard's mapping when it got to the key, often after the next remap:
+        # "café-é€ü" reached xterm as "cafü-€éü"
+        self._dpy.change_keyboard_mapping(code, [(sym, sym)])
         self._dpy.sync()
-        return self._spare_keycode, False
+        self._spares[sym] = code
+        return code, False
 
     def _tap(self, code: int, shift: bool) -> None:
         shift_code = self._dpy.keysym_to_keycode(self._keysym("Shift_L")) if shift else 0
@@ -108,8 +119,8 @@ class XInput:
         for ch in text:
             code, shift = self._keycode(self._keysym(CHAR_KEYSYMS.get(ch, ch)))
             self._tap(code, shift)
-            if code == self._spare_keycode:
-                self._dpy.sync()  # the spare key is remapped per character: flush before the next
+            if code in self._spares.values():
+                self._dpy.sync()  # (a spare key was mapped for it: flushed before the next)
         self._dpy.sync()
 
     def key(self, combo: str) -> None:

@@ -253,6 +253,14 @@ class DesktopSandbox:
         xauth.write(os.path.join(self._state, "public", "xauth"),
                     xauth.entry(xauth.WILD, b"", self._number, bytes(reply.auth_data_return)))
 
+    def boot_file(self, name: str, text: str) -> str:
+        """Write a start-up file the window manager reads (its configuration) beside the boot cookie; return its path
+        in the sandbox (read-only there)."""
+        assert self._state is not None
+        with open(os.path.join(self._state, "boot", name), "w", encoding="utf-8") as f:
+            f.write(text)
+        return f"{xauth.BOOT_DIR}/{name}"
+
     def forget_boot(self) -> None:
         """Delete the start-up copy of the trusted cookie (in the sandbox's /tmp, readable by a launched program): Xvfb
         read it at its start, the window manager when it connected; call this once both have."""
