@@ -212,7 +212,15 @@ def browser(tmp_path_factory):
     yield from open_browser(tmp_path_factory)
 
 
-def _browse(browser, name: str, steps: list, tail: float = 3.0,
+# suite62: how long after the last step a request must not reach away. Measured where the attempts went through
+# (this file's and rt56b's on a35b326f and d8d03ed7, rt54b's on add8dcdd, load 12-19): a beacon or keepalive of the
+# page's unload reached away before its goto step had ended (0.08-0.14 s before), a 300 ms timer's load 0.05-0.29 s
+# after the typing step's end. 1.5 s is five times that, rt54b's tail since it was written; a page that names a
+# report endpoint keeps 3 s (the browser process uploads reports batched, 100 ms here: never seen through, unmeasured)
+TAIL, REPORT_TAIL = 1.5, 3.0
+
+
+def _browse(browser, name: str, steps: list, tail: float | None = None,
             pages: dict | None = None) -> tuple[list[str], list[str], str]:
     """Runs the steps as the agent loop does; returns (requests that reached away, checks that stopped a step,
     the observations)."""
@@ -254,6 +262,9 @@ def _browse(browser, name: str, steps: list, tail: float = 3.0,
         if auth.approved is not None:
             snapshot = guard.screen(env.execute(auth.approved), ctx).output
             seen.append(snapshot)
+    if tail is None:
+        reports = any("report" in f"{headers}".lower() for headers, _ in shop.files.values())
+        tail = REPORT_TAIL if reports else TAIL
     time.sleep(tail)
     hits = list(away.hits) + [f"udp:{b[:40]!r}" for b in udp.got]
     return hits + [f"body:{b[:80]!r}" for b in away.bodies if TYPED.encode() in b], stopped, "\n".join(seen)

@@ -209,7 +209,7 @@ def https_browser(tmp_path_factory):
     yield from open_browser(tmp_path_factory, tls=tls, extra=("--ignore-certificate-errors",))
 
 
-def _https(browser, name: str, steps: list, tail: float = 3.0) -> tuple[list[str], list[str], str, list[dict]]:
+def _https(browser, name: str, steps: list, tail: float | None = None) -> tuple[list[str], list[str], str, list[dict]]:
     env, _, away = browser[:3]
     pages = {n: {p: (h, t.replace("{awayport}", str(away.port))) for p, (h, t) in files.items()}
              for n, files in HTTPS_PAGES.items()}
