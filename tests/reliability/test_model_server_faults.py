@@ -27,7 +27,14 @@ REPLIES = {
 }
 
 
+# suite62: the server's url -> set when one of its stalls (the 30 s hang, the 30 s trickle) ran to its end: a client
+# that waited it out (no deadline kept) is told by this, not by the clock
+RAN_OUT: dict[str, threading.Event] = {}
+
+
 def _server(mode: str) -> tuple[ThreadingHTTPServer, str]:
+    ran_out = threading.Event()
+
     class Handler(BaseHTTPRequestHandler):
         def log_message(self, *args: object) -> None:
             return
@@ -36,6 +43,7 @@ def _server(mode: str) -> tuple[ThreadingHTTPServer, str]:
             self.rfile.read(int(self.headers.get("Content-Length") or 0))
             if mode == "hang":
                 time.sleep(30)
+                ran_out.set()
                 return
             if mode == "reset":
                 self.connection.close()
@@ -57,6 +65,7 @@ def _server(mode: str) -> tuple[ThreadingHTTPServer, str]:
                         self.wfile.write(b" ")
                         self.wfile.flush()
                         time.sleep(0.5)
+                    ran_out.set()
                 else:
                     self.wfile.write(json.dumps(REPLIES[mode]).encode())
             except OSError:
@@ -65,7 +74,9 @@ def _server(mode: str) -> tuple[ThreadingHTTPServer, str]:
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/v1"
+    url = f"http://127.0.0.1:{server.server_address[1]}/v1"
+    RAN_OUT[url] = ran_out
+    return server, url
 
 
 @pytest.fixture
@@ -102,7 +113,9 @@ def test_a_bad_model_server_is_named_and_never_hangs(bad_model: str, tmp_path: P
     took = time.monotonic() - started
     out = done.stdout + done.stderr
     assert done.returncode in (1, 2) and "Traceback" not in out, out
-    assert took < 30, (took, out)
+    # suite62 (was `took < 30`): no stall of the server's ran out before the run ended (its 3 s deadline kept, not
+    # the server's 30 s); 60 s is a hang bound only
+    assert not RAN_OUT[bad_model].is_set() and took < 60, (took, out)
     said, fix = EXPECT[mode]
     flat = " ".join(out.split())
     assert said in flat and fix in flat, flat
