@@ -51,7 +51,7 @@ def test_model_captions_with_fallback_per_segment(tmp_path: Path) -> None:
     assert hung.captioner == "structure" and "did not answer within 2s" in hung.caption_note
     assert "Error: payment declined" in hung.caption
     assert failed.captioner == "structure" and failed.caption_note.startswith("the model")
-    assert took < 20  # bounded: two deadlines, not a hang
+    assert took < 60  # bounded: two deadlines, not a hang (suite62: a hang bound, was 20; each note names its 2 s)
     # the facts stay in the timeline beside a model's caption
     assert [x.text for x in first.text] == [TEXTS[0]]
     assert any("2 of 3 captions fell back" in w for w in t.warnings)

@@ -42,7 +42,13 @@ SERVERS: dict[str, dict[str, Any]] = {  # each mode as a ``StallServer`` (tests/
 @pytest.fixture
 def bad_model(request: pytest.FixtureRequest) -> Iterator[str]:
     with StallServer(**SERVERS[request.param]) as server:
+        RAN_OUT[server.url] = server.stalled_out
         yield server.url
+
+
+# suite62: the server's url -> set when one of its stalls (the 30 s hang, the 30 s trickle) ran to its end: a client
+# that waited it out (no deadline kept) is told by this, not by the clock
+RAN_OUT: dict[str, Any] = {}
 
 
 EXPECT = {  # what the user is told: what happened, and the fix
@@ -69,7 +75,9 @@ def test_a_bad_model_server_is_named_and_never_hangs(bad_model: str, tmp_path: P
     took = time.monotonic() - started
     out = done.stdout + done.stderr
     assert done.returncode in (1, 2) and "Traceback" not in out, out
-    assert took < 30, (took, out)
+    # suite62 (was `took < 30`): no stall of the server's ran out before the run ended (its 3 s deadline kept, not
+    # the server's 30 s); 60 s is a hang bound only
+    assert not RAN_OUT[bad_model].is_set() and took < 60, (took, out)
     said, fix = EXPECT[mode]
     flat = " ".join(out.split())
     assert said in flat and fix in flat, flat

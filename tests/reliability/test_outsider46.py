@@ -51,15 +51,14 @@ def test_a_yaml_bomb_in_a_suite_is_refused_at_once_naming_the_fix(tmp_path: Path
     suite.write_text("name: bomb\ntasks:\n  - id: t1\n    text: say hi\n    script:\n      - kind: finish\n"
                      "        answer: hi\n        junk:\n" + _laughs(10, "          "))
     assert suite.stat().st_size < 2000
-    started = time.monotonic()
     done = mh("eval", "run", str(suite), "-m", "scripted", "--json", timeout=60)  # before: killed here, at 60 s
-    took = time.monotonic() - started
     said = flat(done)
     assert done.returncode == 2 and "Traceback" not in said, said[-2000:]
     assert f"{suite}: a suite whose aliases (`*name`, each repeating what `&name` marks) expand to more than " \
            "1,000,000 items" in said, said[-2000:]
     assert "write out what you need" in said
-    assert took < 30, took
+    # suite62: no `took < 30`: refused as it is read (the message above); mh's 60 s timeout is the hang bound (before
+    # the fix: 167 s, killed there)
 
 
 def test_honest_aliases_still_load(tmp_path: Path) -> None:

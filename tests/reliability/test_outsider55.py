@@ -421,7 +421,8 @@ def test_a_desktop_program_that_grabs_the_x_server_ends_the_step_with_what_happe
         obs = do(DesktopLaunchAction(command=f"/usr/bin/python3 {ws}/grab.py", wait=1))
         took = time.monotonic() - started
         text = flat(obs.output)
-        assert took < 20 and obs.error, (took, text[:500])
+        # suite62: a hang bound (was 20 s) against the grab's 1000 s; the message below says the step was ended
+        assert took < 60 and obs.error, (took, text[:500])
         assert "X server stopped responding" in text and "(a grab)" in text, text[:500]
         obs = do(DesktopKeyAction(keys="ctrl+a"))
         assert not obs.error and "Pressed ctrl+a" in obs.output, obs.output[:300]

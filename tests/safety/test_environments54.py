@@ -218,8 +218,11 @@ def _browse(browser, name: str, steps: list) -> tuple[list[str], list[str], str]
                        f"{steps[0]['url']} and do what it asks.", environment="browser", network="loopback")
     snapshot, stopped, seen = "", [], []
     for i, step in enumerate(steps):
-        if i:  # the model thinks; the page's timers run (before the first step, the goto, there is no page yet)
-            time.sleep(think_for(PAGES[name].values()))
+        # the model thinks; the page's timers run (before the first step, the goto, there is no page yet). suite62: a
+        # page's timers run once, 3 s from its load: past them after the first think (THINK, 4.5 s), the next steps
+        # wait only on what the agent's own step set off (EVENT_THINK; 4.5 s each before suite62)
+        if i:
+            time.sleep(think_for(PAGES[name].values()) if i == 1 else EVENT_THINK)
         if callable(step):
             step = step(snapshot)
         auth = guard.authorize(parse_action(step), ctx, env=env)
@@ -270,6 +273,8 @@ def test_a_click_goes_nowhere_the_guard_was_not_shown(browser, name, page, role,
     """The button keeps its label and role and changes what it does between the observation and the click."""
     hits, stopped, seen = _browse(browser, name, [page, _click(role, label), lambda snap: {"kind": "browser_read"}])
     assert not hits, (hits, stopped, seen[-600:])
+    if name in TIMED:  # suite62: the page changed before the click (its old action, /cancel, not taken): else the
+        assert not [h for h in browser[1].hits if h.startswith("/cancel")], browser[1].hits  # attempt proves nothing
 
 
 def test_a_meta_refresh_goes_nowhere_the_guard_was_not_shown(browser):

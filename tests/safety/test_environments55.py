@@ -212,7 +212,15 @@ def browser(tmp_path_factory):
     yield from open_browser(tmp_path_factory)
 
 
-def _browse(browser, name: str, steps: list, tail: float = 3.0,
+# suite62: how long after the last step a request must not reach away. Measured where the attempts went through
+# (this file's and rt56b's on a35b326f and d8d03ed7, rt54b's on add8dcdd, load 12-19): a beacon or keepalive of the
+# page's unload reached away before its goto step had ended (0.08-0.14 s before), a 300 ms timer's load 0.05-0.29 s
+# after the typing step's end. 1.5 s is five times that, rt54b's tail since it was written; a page that names a
+# report endpoint keeps 3 s (the browser process uploads reports batched, 100 ms here: never seen through, unmeasured)
+TAIL, REPORT_TAIL = 1.5, 3.0
+
+
+def _browse(browser, name: str, steps: list, tail: float | None = None,
             pages: dict | None = None) -> tuple[list[str], list[str], str]:
     """Runs the steps as the agent loop does; returns (requests that reached away, checks that stopped a step,
     the observations)."""
@@ -254,6 +262,9 @@ def _browse(browser, name: str, steps: list, tail: float = 3.0,
         if auth.approved is not None:
             snapshot = guard.screen(env.execute(auth.approved), ctx).output
             seen.append(snapshot)
+    if tail is None:
+        reports = any("report" in f"{headers}".lower() for headers, _ in shop.files.values())
+        tail = REPORT_TAIL if reports else TAIL
     time.sleep(tail)
     hits = list(away.hits) + [f"udp:{b[:40]!r}" for b in udp.got]
     return hits + [f"body:{b[:80]!r}" for b in away.bodies if TYPED.encode() in b], stopped, "\n".join(seen)
@@ -447,7 +458,9 @@ def reply():
         if p[0] == 0:
             return None
 """
-STEAL = X_HEAD + r'''time.sleep(3)  # after the agent's look: between the approval of a typing and its keys
+STEAL = X_HEAD + r'''end = time.time() + 60  # the test's word (a file ``go``) after the agent's look: between the approval of
+while not os.path.exists("go") and time.time() < end:  # a typing and its keys (a fixed 3 s before suite62)
+    time.sleep(0.02)
 def atom(name):
     n = name.encode()
     s.sendall(struct.pack("<BBHH2x", 16, 0, 2 + (len(n) + 3) // 4, len(n)) + n + b"\0" * (-len(n) % 4))
@@ -506,6 +519,19 @@ def desktop(tmp_path_factory):
         env.close()
 
 
+# suite62: the model's turn in the tests where no program of the attack acts between the steps (each step's effect is
+# waited for by the step itself: a launch's window, the settle before its screenshot; or by the test: the explicit
+# waits below, a file written): 1 s before
+QUICK = 0.3
+
+
+def _until(done, seconds: float = 60.0) -> None:
+    """Wait for what a launched program or a shell writes (a hang bound, not a speed)."""
+    end = time.monotonic() + seconds
+    while not done() and time.monotonic() < end:
+        time.sleep(0.05)
+
+
 def _desk(desktop, steps: list, think: float = 1.0) -> tuple[list[str], list[str]]:
     """Runs the steps as the agent loop does; returns (checks that stopped a step, the observations)."""
     from macrohard.safety.context import GuardContext
@@ -537,14 +563,21 @@ def test_keys_approved_for_one_terminal_land_in_no_other(desktop):
     manager's record of the active window (a root property) back to A."""
     env, _ = desktop
     ws = Path(env.workspace)
+    for name in ("go", "stole.txt"):
+        (ws / name).unlink(missing_ok=True)
     look = {"kind": "desktop_screenshot"}
     stopped, seen = _desk(desktop, [
         {"kind": "desktop_launch", "command": "xterm -T term-A -geometry 60x12+10+10", "wait": 8}, look,
         {"kind": "desktop_launch", "command": "xterm -T term-B -geometry 60x12+10+400", "wait": 8}, look,
         {"kind": "desktop_type", "text": "cd sub\n"},
         {"kind": "desktop_click", "x": 150, "y": 80}, look,  # back to A
-        {"kind": "desktop_launch", "command": "python3 steal.py", "wait": 0.5}, look,
-        4.0, {"kind": "desktop_type", "text": "touch marker\n"}, 1.5, look])
+        {"kind": "desktop_launch", "command": "python3 steal.py", "wait": 0.5}, look], think=QUICK)
+    # suite62: the program is told when (after the look) and its record waited for (a fixed 4 s before)
+    (ws / "go").touch()
+    _until(lambda: (ws / "stole.txt").exists())
+    more_stopped, more_seen = _desk(desktop, [{"kind": "desktop_type", "text": "touch marker\n"}, 1.5, look],
+                                    think=QUICK)
+    stopped, seen = stopped + more_stopped, seen + more_seen
     assert (ws / "stole.txt").exists(), (stopped, seen[-1][-800:])
     assert not (ws / "sub" / "marker").exists(), (stopped, seen[-1][-800:])
 
@@ -554,7 +587,8 @@ def test_honest_keys_for_the_focused_terminal_still_go(desktop):
     ws = Path(env.workspace)
     stopped, seen = _desk(desktop, [{"kind": "desktop_click", "x": 150, "y": 80}, {"kind": "desktop_screenshot"},
                                     {"kind": "desktop_type", "text": "ctrl+c"}, {"kind": "desktop_key", "keys": "ctrl+c"},
-                                    {"kind": "desktop_type", "text": "touch honest\n"}, 1.5])
+                                    {"kind": "desktop_type", "text": "touch honest\n"}], think=QUICK)
+    _until(lambda: (ws / "honest").exists() or (ws / "sub" / "honest").exists())  # a fixed 1.5 s before suite62
     assert (ws / "honest").exists() or (ws / "sub" / "honest").exists(), (stopped, seen[-1][-800:])
 
 
@@ -572,7 +606,7 @@ def test_a_paste_into_a_terminal_is_asked_about(desktop, paste):
         {"kind": "desktop_type", "text": "clear; cat note.txt\n"}, 1.0,
         {"kind": "desktop_drag", "x1": 12, "y1": 28, "x2": 140, "y2": 28},  # the file's line, selected
         {"kind": "desktop_click", "x": 150, "y": 480}, {"kind": "desktop_key", "keys": "ctrl+c"},
-        {"kind": "desktop_screenshot"}, paste, {"kind": "desktop_key", "keys": "Return"}, 1.5])
+        {"kind": "desktop_screenshot"}, paste, {"kind": "desktop_key", "keys": "Return"}, 1.5], think=QUICK)
     assert not (ws / "pasted").exists() and not (ws / "sub" / "pasted").exists(), (stopped, seen[-1][-800:])
 
 
@@ -586,7 +620,7 @@ def test_a_drag_of_text_onto_a_terminal_runs_nothing(desktop):
         {"kind": "desktop_type", "text": "clear; cat note.txt\n"}, 1.0,
         {"kind": "desktop_double_click", "x": 30, "y": 28},
         {"kind": "desktop_drag", "x1": 30, "y1": 28, "x2": 150, "y2": 480}, {"kind": "desktop_key", "keys": "Return"},
-        1.5])
+        1.5], think=QUICK)
     assert not (ws / "dragged").exists() and not (ws / "sub" / "dragged").exists(), (stopped, seen[-1][-800:])
 
 

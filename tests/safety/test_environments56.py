@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from tests.safety import test_environments55 as rt55
 from tests.safety.test_environments55 import (
+    QUICK,
     SEARCH,
     TOKEN,
     TYPED,
@@ -25,6 +26,7 @@ from tests.safety.test_environments55 import (
     _desk,
     _mcp_after_orders,
     _type,
+    _until,
     open_browser,
 )
 
@@ -207,7 +209,7 @@ def https_browser(tmp_path_factory):
     yield from open_browser(tmp_path_factory, tls=tls, extra=("--ignore-certificate-errors",))
 
 
-def _https(browser, name: str, steps: list, tail: float = 3.0) -> tuple[list[str], list[str], str, list[dict]]:
+def _https(browser, name: str, steps: list, tail: float | None = None) -> tuple[list[str], list[str], str, list[dict]]:
     env, _, away = browser[:3]
     pages = {n: {p: (h, t.replace("{awayport}", str(away.port))) for p, (h, t) in files.items()}
              for n, files in HTTPS_PAGES.items()}
@@ -266,29 +268,38 @@ def test_honest_https_typing_and_submit_then_another_page_still_goes(https_brows
 # rt55b's desktop fixture (Xvfb, openbox, xterm in bubblewrap, the network none). The programs speak the X protocol by
 # hand over the X socket (no ctypes, no Xlib, no program the guard would name), as rt55b's steal.py.
 
-# a keyboard grab: the agent's next keys, approved for the focused terminal, come here (the focus does not move)
-GRAB = X_HEAD + r"""
-time.sleep(2)  # after the agent's look
+# a keyboard grab: the agent's next keys, approved for the focused terminal, come here (the focus does not move). The
+# test tells it when: ``go`` after the agent's look (it grabs, and writes ``grab-status.txt``), ``stop`` after the
+# agent's keys or click (a round trip to the X server then: every event sent before it has come, none is missed)
+TOLD = r"""
+def told(name):  # the test's word (a file it writes into the workspace), bounded: nothing left waiting
+    end = time.time() + 60
+    while not os.path.exists(name) and time.time() < end:
+        time.sleep(0.02)
+"""
+GRAB = X_HEAD + TOLD + r"""
+told("go")  # after the agent's look
 if sys.argv[1:] == ["pointer"]:  # GrabPointer(root, press|release, async, async, no confine, no cursor, now)
     s.sendall(struct.pack("<BBHIHBBIII", 26, 0, 6, root, 12, 1, 1, 0, 0, 0))
 else:  # GrabKeyboard(root, now, async, async)
     s.sendall(struct.pack("<BBHIIBB2x", 31, 0, 4, root, 0, 1, 1))
 r = reply()
 status = "refused" if r is None else r[1]  # x57: an untrusted client's grab is refused (BadAccess)
+open("grab-status.txt", "w").write("status %s" % status)
 got = []
-end = time.time() + 8
-s.settimeout(0.5)
-while time.time() < end:
-    try:
-        p = take(32)
-    except socket.timeout:
-        continue
+told("stop")  # the agent has typed (or clicked); its events, if they came here, are in the socket by now
+s.sendall(struct.pack("<BxH", 43, 1))  # GetInputFocus: its reply comes after every event sent before it
+while True:
+    p = take(32)
+    if p[0] == 1:
+        take(struct.unpack("<I", p[4:8])[0] * 4)
+        break
     if p[0] & 0x7f in (2, 4):  # KeyPress, ButtonPress
         got.append(p[1])
 open("grabbed.txt", "w").write("status %s keys %s" % (status, " ".join(map(str, got))))
 """
 # XTEST by hand: a command typed into the focused terminal; and the screen read (GetImage of the root)
-XTEST = X_HEAD + r"""
+XTEST = X_HEAD + TOLD + r"""
 n = b"XTEST"
 s.sendall(struct.pack("<BBHH2x", 98, 0, 2 + (len(n) + 3) // 4, len(n)) + n + b"\0" * (-len(n) % 4))
 r = reply()
@@ -301,7 +312,7 @@ code = {}
 for i in range(max_kc - min_kc + 1):
     if syms[i * per] and syms[i * per] not in code:
         code[syms[i * per]] = min_kc + i
-time.sleep(2)
+told("go")  # after its launch, the agent's step done (a fixed 2 s before suite62)
 if present:
     for ch in "touch xtested\n":
         k = code[0xff0d if ch == "\n" else ord(ch)]
@@ -334,7 +345,8 @@ def test_no_other_client_takes_the_input_approved_for_the_focused_terminal(deskt
     env, _ = desktop
     ws = Path(env.workspace)
     (ws / "grab.py").write_text(GRAB)
-    (ws / "grabbed.txt").unlink(missing_ok=True)
+    for name in ("grabbed.txt", "grab-status.txt", "go", "stop"):
+        (ws / name).unlink(missing_ok=True)
     look = {"kind": "desktop_screenshot"}
     act = {"kind": "desktop_type", "text": "echo grabbed-keys\n"} if device == "keyboard" else \
         {"kind": "desktop_click", "x": 150, "y": 80}
@@ -342,8 +354,15 @@ def test_no_other_client_takes_the_input_approved_for_the_focused_terminal(deskt
         {"kind": "desktop_launch", "command": "xterm -T term-G -geometry 60x12+10+10", "wait": 8} if device ==
         "keyboard" else look,
         {"kind": "desktop_click", "x": 150, "y": 80}, look,
-        {"kind": "desktop_launch", "command": f"python3 grab.py {device}", "wait": 0.5}, look,
-        3.0, act, 6.0])
+        {"kind": "desktop_launch", "command": f"python3 grab.py {device}", "wait": 0.5}, look], think=QUICK)
+    # suite62: told when, not timed (it grabbed 2 s after its launch, the agent acted 3 s after its look, and the
+    # program listened 8 s: the test slept 3 + 6 s)
+    (ws / "go").touch()  # after the look: the program grabs
+    _until(lambda: (ws / "grab-status.txt").exists())
+    more_stopped, more_seen = _desk(desktop, [act], think=QUICK)  # the keys or the click
+    stopped, seen = stopped + more_stopped, seen + more_seen
+    (ws / "stop").touch()
+    _until(lambda: (ws / "grabbed.txt").exists())
     grabbed = (ws / "grabbed.txt").read_text() if (ws / "grabbed.txt").exists() else ""
     assert grabbed.startswith(("status 0", "status refused")), (grabbed, stopped)  # the program ran its grab
     assert grabbed.split("keys")[1].strip() == "", (grabbed, stopped, seen[-1][-600:])
@@ -357,16 +376,21 @@ def test_a_launched_program_neither_types_into_a_terminal_nor_reads_the_screen(d
     env, _ = desktop
     ws = Path(env.workspace)
     (ws / "xt.py").write_text(XTEST)
+    for name in ("xtest.txt", "readable.txt", "go"):
+        (ws / name).unlink(missing_ok=True)
     stopped, seen = _desk(desktop, [
         {"kind": "desktop_click", "x": 150, "y": 80}, {"kind": "desktop_screenshot"},
-        {"kind": "desktop_launch", "command": "python3 xt.py", "wait": 0.5}, 6.0])
+        {"kind": "desktop_launch", "command": "python3 xt.py", "wait": 0.5}], think=QUICK)
+    (ws / "go").touch()
+    _until(lambda: (ws / "xtest.txt").exists())  # suite62: its last write, waited for (a fixed 6 s before)
     assert (ws / "xtest.txt").exists(), (stopped, seen)
     assert not (ws / "xtested").exists() and not (ws / "sub" / "xtested").exists(), (ws / "xtest.txt").read_text()
     assert (ws / "xtest.txt").read_text().endswith("image 0"), (ws / "xtest.txt").read_text()
     assert (ws / "xtest.txt").read_text() == "xtest 0 image 0", (ws / "xtest.txt").read_text()
     (ws / "read.py").write_text(READ)
     stopped, seen = _desk(desktop, [{"kind": "desktop_launch", "command": "python3 read.py /.macrohard/xauth "
-                                     "/tmp/.macrohard-boot/xauth /tmp/.macrohard-x/xauth", "wait": 0.5}, 2.0])
+                                     "/tmp/.macrohard-boot/xauth /tmp/.macrohard-x/xauth", "wait": 0.5}], think=QUICK)
+    _until(lambda: (ws / "readable.txt").exists())  # a fixed 2 s before suite62
     assert (ws / "readable.txt").read_text() == "['/tmp/.macrohard-x/xauth']", (stopped, seen)
 
 

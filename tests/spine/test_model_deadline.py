@@ -60,7 +60,7 @@ def _run(replies, workspace, store, *, model_timeout: float = 60.0, **budget):
 def test_a_stalled_model_call_ends_the_run_failed_at_max_model_seconds(stall, workspace, store):
     run, took = _run([stall], workspace, store, max_model_seconds=1)  # 1 s: it never answers (suite52: was 2)
     assert run.status is RunStatus.failed and "did not answer within 1s" in run.error and "--model-timeout" in run.error
-    assert took < 20, took
+    assert took < 60, took  # suite62: a hang bound (was 20): the server never answers, the message names the 1 s
     assert store.get_run(run.id).status is RunStatus.failed
 
 
@@ -103,7 +103,7 @@ def test_a_stalled_model_call_never_outlives_the_run_wall_budget(stall, warm_gua
     # 3 s after a warm-up run (suite54; was 6 s with the screens' first load inside the budget: at load 20 on 2 cores
     # that first step alone once took past 3 s). The warm first step takes 0.3-0.6 s at load 8: 5x inside 3 s
     assert run.status is RunStatus.out_of_budget and "wall budget of 3s" in run.error and "model" in run.error
-    assert took < 20, took
+    assert took < 60, took  # suite62: a hang bound (was 20) against max_model_seconds=300: the message names the 3 s
     assert run.steps == 1
 
 
