@@ -142,8 +142,8 @@ class ClaimSteps:
                                          page=last.action.get("kind") == "browser_read",
                                          steps=[(p.action, p.result, p.ok) for p in history[:-1]]
                                          if local_evidence.ACCOUNT else None)
-        margin, usage = self._yes_margin(chat)
         need = local_evidence.YES_MARGIN if refused is None else local_evidence.NO_MARGIN
+        margin, usage = self._yes_margin(chat)
         verdict = "yes" if need is not None and margin > need else "no"
         if os.environ.get("MACROHARD_LOCAL_JUDGE_LOG"):  # for calibrating the margins on dev runs
             print(f"judge: {margin:+.2f} acting={'no' if refused else 'yes'} {self._acting_margin:+.2f} {verdict} "
