@@ -205,36 +205,42 @@ def test_a_copied_word_is_no_answer_to_recount(monkeypatch: pytest.MonkeyPatch, 
     assert not asked and run.status.value == "succeeded"  # no question asked: the judges decide as before
 
 
-# comp62: the second count also decides a value claim the fresh judge said "no" to (``local_recount.DECIDES``)
-def test_a_right_count_the_fresh_judge_refused_stands_when_the_second_count_agrees(
+# comp62: the second count also decides a value claim the yes/no judges said "no" to (``local_recount.DECIDES``)
+def test_a_right_count_the_acting_no_refused_stands_when_the_second_count_agrees(
         monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    # heldout27's nampula-big-files shape: the work done, the acting "yes", the fresh judge's margin under YES_MARGIN
-    # ended it as a give-up; failed on b7fd0bfd (gave_up, no second count asked)
-    run, asked = _run(monkeypatch, tmp_path, "awk 'END {print NR}' data.txt", margin=0.3)
+    # heldout27's quelimane/nampula shape: the work done, the read-back right, the model's own "no" (or the fresh
+    # judge's low margin) ended it as a give-up; failed on b7fd0bfd (gave_up, the recount never asked)
+    run, asked = _run(monkeypatch, tmp_path, "awk 'END {print NR}' data.txt", acting="no")
     assert len(asked) == 1 and run.status.value == "succeeded" and run.passed
     assert "printed the same answer, 3" in (run.answer or "")
+    low, asked = _run(monkeypatch, tmp_path / "2", "awk 'END {print NR}' data.txt", margin=0.3)  # under YES_MARGIN
+    assert len(asked) == 1 and low.status.value == "succeeded" and low.passed
 
 
-def test_a_wrong_count_the_fresh_judge_refused_stays_a_give_up_whatever_the_second_count(
+def test_a_wrong_count_a_judge_refused_stays_a_give_up_whatever_the_second_count(
         monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    # the first count is wrong (2: a substring count); the second prints 3: no claim, the judge's give-up as it was
+    # the first count is wrong (2: a substring count); the second prints 3: no claim, the judges' give-up as it was
     run, asked = _run(monkeypatch, tmp_path, "awk 'END {print NR}' data.txt", first="grep -c '[ab]' data.txt > n.txt",
-                      margin=0.3)
+                      acting="no")
     assert len(asked) == 1 and run.status.value == "gave_up" and not run.passed
-    assert "fresh check" in (run.answer or "")
-    same_way, asked = _run(monkeypatch, tmp_path / "2", "wc -l data.txt", margin=0.3)  # no independent second count
+    assert (run.answer or "").startswith(local_verify.NOT_DONE)
+    low, _ = _run(monkeypatch, tmp_path / "2", "awk 'END {print NR}' data.txt", first="grep -c '[ab]' data.txt > n.txt",
+                  margin=0.3)
+    assert low.status.value == "gave_up" and "fresh check" in (low.answer or "") and not low.passed
+    same_way, asked = _run(monkeypatch, tmp_path / "3", "wc -l data.txt", acting="no")  # no independent second count
     assert len(asked) == 2 and same_way.status.value == "gave_up" and same_way.passed
-    words, asked = _run(monkeypatch, tmp_path / "3", "awk 'END {print NR}' data.txt", first="echo hello there > n.txt",
-                        margin=0.3, task="Put a short greeting into n.txt", check="grep -q hello n.txt")
-    assert not asked and words.status.value == "gave_up" and words.passed  # no value: the judge's "no" stands
 
 
-def test_the_acting_no_still_ends_the_run_and_switched_off_the_judge_s_no_stands(
+def test_the_acting_no_on_work_that_is_no_value_ends_the_run_unjudged(
         monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     judged: list[Any] = []
-    run, asked = _run(monkeypatch, tmp_path, "awk 'END {print NR}' data.txt", acting="no", judged=judged)
-    assert not asked and not judged and run.status.value == "gave_up" and run.passed
-    assert (run.answer or "").startswith(local_verify.NOT_DONE)
+    run, asked = _run(monkeypatch, tmp_path, "awk 'END {print NR}' data.txt", first="echo hello there > n.txt",
+                      acting="no", task="Put a short greeting into n.txt", judged=judged, check="grep -q hello n.txt")
+    assert not asked and not judged  # neither the fresh judge nor a second count is asked: no margin clears the "no"
+    assert run.status.value == "gave_up" and (run.answer or "").startswith(local_verify.NOT_DONE) and run.passed
+
+
+def test_switched_off_the_judges_no_stands_as_before(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setattr(local_recount, "DECIDES", False)
-    off, asked = _run(monkeypatch, tmp_path / "2", "awk 'END {print NR}' data.txt", margin=0.3)
-    assert not asked and off.status.value == "gave_up" and off.passed
+    run, asked = _run(monkeypatch, tmp_path, "awk 'END {print NR}' data.txt", acting="no")
+    assert not asked and run.status.value == "gave_up" and run.passed

@@ -7,6 +7,7 @@ they use its decoder (``_act``, ``_aside``, ``_grammar``) and its llama.cpp hand
 
 from __future__ import annotations
 
+import math
 import os
 import sys
 from typing import Any
@@ -143,16 +144,18 @@ class ClaimSteps:
                                          steps=[(p.action, p.result, p.ok) for p in history[:-1]]
                                          if local_evidence.ACCOUNT else None)
         need = local_evidence.YES_MARGIN if refused is None else local_evidence.NO_MARGIN
+        recounts = local_recount.ON and local_recount.DECIDES and last.action.get("kind") == "bash"
+        if need == math.inf and (not recounts or local_recount.value(task, finish, history) is None):
+            return self._reply(refused or local_evidence.verdict_finish(finish, verdict="no"), Usage())  # no margin clears it
         margin, usage = self._yes_margin(chat)
         verdict = "yes" if need is not None and margin > need else "no"
         if os.environ.get("MACROHARD_LOCAL_JUDGE_LOG"):  # for calibrating the margins on dev runs
             print(f"judge: {margin:+.2f} acting={'no' if refused else 'yes'} {self._acting_margin:+.2f} {verdict} "
                   f"({task[:60]})", file=sys.stderr,
                   flush=True)
-        if (verdict == "no" and refused is None and local_recount.ON and local_recount.DECIDES
-                and last.action.get("kind") == "bash" and local_recount.value(task, finish, history) is not None):
-            # a value answer the fresh judge said "no" to (the acting chat said "yes"): the model's own second
-            # computation decides (``local_recount.DECIDES``); where it does not print the same value, the give-up stands
+        if verdict == "no" and recounts and local_recount.value(task, finish, history) is not None:
+            # a value answer the yes/no judges said "no" to: the model's own second computation decides
+            # (``local_recount.DECIDES``); where it does not print the same value, the judges' give-up stands
             counted, u = self._recount(finish, task, history, kinds)
             usage = usage + u
             if counted.get("success"):

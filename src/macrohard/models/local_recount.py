@@ -34,11 +34,11 @@ from typing import Any
 from macrohard.models import local_agree, local_evidence, local_form
 
 ON = True
-# The second count also decides a value claim the acting chat said "yes" to and the fresh judge "no" (its margin
-# under ``local_evidence.YES_MARGIN``; comp62, issue 18: heldout27's nampula-big-files, a right 5 judged +0.35). Only
-# the same value printed by the model's own other computation, run apart, turns that "no" into a claim; anything
-# else (no value, a dictated one, a recount refused or printing another value) leaves the give-up as it was. The
-# acting chat's own "no" still ends the run at once (``local.py``'s ``_foregone``; a recount there: RESULTS.md comp62).
+# The second count also decides a value claim the yes/no judges said "no" to (comp62, issue 18): the acting chat's
+# own "no" after its read-back (``local_evidence.NO_MARGIN`` is ``inf`` for this: that "no" is no longer the run's
+# end at once, but no margin of the fresh judge clears it) or the fresh judge's margin under ``YES_MARGIN``. Only
+# the same value printed by the model's own other computation, run apart, turns such a "no" into a claim; anything
+# else (no value, a dictated one, a recount refused or printing another value) leaves the judges' give-up as it was.
 DECIDES = True
 NOTE = ("Before this counts as done, check your answer a second way. Write ONE bash command that computes the answer "
         "again from the task's input data with a different method from your commands above (another program or "
