@@ -84,12 +84,10 @@ TASK = "How many entries does data.txt hold? Write the number into n.txt"
 
 
 def _run(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, second: str | None, *, first: str = "wc -l < data.txt > n.txt",
-         task: str = TASK, acting: str = "yes", margin: float = 9.0, judged: list[Any] | None = None,
-         files: dict[str, str] | None = None, check: str = "") -> tuple[Any, list[str]]:
+         task: str = TASK) -> tuple[Any, list[str]]:
     """One real run (bwrap, the default guard, llama.cpp loaded), the replies scripted: ``first``, a read-back of
-    n.txt, the acting ``acting`` ("yes"), a success claim, the fresh judge's log-odds ``margin`` ("yes" at 9.0; each
-    question put to it is appended to ``judged``); asked for a second count, ``second``. Returns the run and the
-    recount prompts."""
+    n.txt, the acting "yes", a success claim, the fresh judge's "yes"; asked for a second count, ``second``. Returns
+    the run and the recount prompts."""
     from pydantic import TypeAdapter
 
     from macrohard.eval.suite import Check
@@ -100,10 +98,9 @@ def _run(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, second: str | None, *,
 
     monkeypatch.setenv("MACROHARD_LOCAL_AIDS", "wrapper,verify")
     model = LocalModel.from_name("smollm2")
-    monkeypatch.setattr(model, "_judge", lambda *a: (acting, Usage()))
-    monkeypatch.setattr(model, "_acting", lambda chat, grammar: (acting, Usage()))
-    monkeypatch.setattr(model, "_yes_margin", lambda chat: ((judged if judged is not None else []).append(chat),
-                                                            (margin, Usage()))[1])
+    monkeypatch.setattr(model, "_judge", lambda *a: ("yes", Usage()))
+    monkeypatch.setattr(model, "_acting", lambda chat, grammar: ("yes", Usage()))
+    monkeypatch.setattr(model, "_yes_margin", lambda chat: (9.0, Usage()))
     asked: list[str] = []
     head = local_recount.NOTE.split(".")[0]
 
@@ -125,8 +122,8 @@ def _run(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, second: str | None, *,
     workspace = tmp_path / "ws"
     workspace.mkdir(parents=True)
     check = TypeAdapter(Check).validate_python(
-        {"type": "command", "command": check or '[ "$(cat n.txt)" = 3 ] && [ ! -e stray.txt ] && [ "$(ls | wc -l)" = 2 ]'})
-    run = run_task(Task(text=task, workspace=str(workspace), files=files or {"data.txt": "a\nb\nc\n"}), model=model,
+        {"type": "command", "command": '[ "$(cat n.txt)" = 3 ] && [ ! -e stray.txt ] && [ "$(ls | wc -l)" = 2 ]'})
+    run = run_task(Task(text=task, workspace=str(workspace), files={"data.txt": "a\nb\nc\n"}), model=model,
                    store=SQLiteStore(tmp_path / "runs.db"), check=check)
     return run, asked
 
@@ -203,44 +200,3 @@ def test_a_word_answer_guessed_by_hand_needs_a_computation_that_prints_it(
 def test_a_copied_word_is_no_answer_to_recount(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     run, asked = _run(monkeypatch, tmp_path, None, first="head -n 1 data.txt > n.txt", task="put data.txt's first line in n.txt")
     assert not asked and run.status.value == "succeeded"  # no question asked: the judges decide as before
-
-
-# comp62: the second count also decides a value claim the yes/no judges said "no" to (``local_recount.DECIDES``)
-def test_a_right_count_the_acting_no_refused_stands_when_the_second_count_agrees(
-        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    # heldout27's quelimane/nampula shape: the work done, the read-back right, the model's own "no" (or the fresh
-    # judge's low margin) ended it as a give-up; failed on b7fd0bfd (gave_up, the recount never asked)
-    run, asked = _run(monkeypatch, tmp_path, "awk 'END {print NR}' data.txt", acting="no")
-    assert len(asked) == 1 and run.status.value == "succeeded" and run.passed
-    assert "printed the same answer, 3" in (run.answer or "")
-    low, asked = _run(monkeypatch, tmp_path / "2", "awk 'END {print NR}' data.txt", margin=0.3)  # under YES_MARGIN
-    assert len(asked) == 1 and low.status.value == "succeeded" and low.passed
-
-
-def test_a_wrong_count_a_judge_refused_stays_a_give_up_whatever_the_second_count(
-        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    # the first count is wrong (2: a substring count); the second prints 3: no claim, the judges' give-up as it was
-    run, asked = _run(monkeypatch, tmp_path, "awk 'END {print NR}' data.txt", first="grep -c '[ab]' data.txt > n.txt",
-                      acting="no")
-    assert len(asked) == 1 and run.status.value == "gave_up" and not run.passed
-    assert (run.answer or "").startswith(local_verify.NOT_DONE)
-    low, _ = _run(monkeypatch, tmp_path / "2", "awk 'END {print NR}' data.txt", first="grep -c '[ab]' data.txt > n.txt",
-                  margin=0.3)
-    assert low.status.value == "gave_up" and "fresh check" in (low.answer or "") and not low.passed
-    same_way, asked = _run(monkeypatch, tmp_path / "3", "wc -l data.txt", acting="no")  # no independent second count
-    assert len(asked) == 2 and same_way.status.value == "gave_up" and same_way.passed
-
-
-def test_the_acting_no_on_work_that_is_no_value_ends_the_run_unjudged(
-        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    judged: list[Any] = []
-    run, asked = _run(monkeypatch, tmp_path, "awk 'END {print NR}' data.txt", first="echo hello there > n.txt",
-                      acting="no", task="Put a short greeting into n.txt", judged=judged, check="grep -q hello n.txt")
-    assert not asked and not judged  # neither the fresh judge nor a second count is asked: no margin clears the "no"
-    assert run.status.value == "gave_up" and (run.answer or "").startswith(local_verify.NOT_DONE) and run.passed
-
-
-def test_switched_off_the_judges_no_stands_as_before(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setattr(local_recount, "DECIDES", False)
-    run, asked = _run(monkeypatch, tmp_path, "awk 'END {print NR}' data.txt", acting="no")
-    assert not asked and run.status.value == "gave_up" and run.passed

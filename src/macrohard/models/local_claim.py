@@ -7,7 +7,6 @@ they use its decoder (``_act``, ``_aside``, ``_grammar``) and its llama.cpp hand
 
 from __future__ import annotations
 
-import math
 import os
 import sys
 from typing import Any
@@ -143,24 +142,13 @@ class ClaimSteps:
                                          page=last.action.get("kind") == "browser_read",
                                          steps=[(p.action, p.result, p.ok) for p in history[:-1]]
                                          if local_evidence.ACCOUNT else None)
-        need = local_evidence.YES_MARGIN if refused is None else local_evidence.NO_MARGIN
-        recounts = local_recount.ON and local_recount.DECIDES and last.action.get("kind") == "bash"
-        if need == math.inf and (not recounts or local_recount.value(task, finish, history) is None):
-            return self._reply(refused or local_evidence.verdict_finish(finish, verdict="no"), Usage())  # no margin clears it
         margin, usage = self._yes_margin(chat)
+        need = local_evidence.YES_MARGIN if refused is None else local_evidence.NO_MARGIN
         verdict = "yes" if need is not None and margin > need else "no"
         if os.environ.get("MACROHARD_LOCAL_JUDGE_LOG"):  # for calibrating the margins on dev runs
             print(f"judge: {margin:+.2f} acting={'no' if refused else 'yes'} {self._acting_margin:+.2f} {verdict} "
                   f"({task[:60]})", file=sys.stderr,
                   flush=True)
-        if verdict == "no" and recounts and local_recount.value(task, finish, history) is not None:
-            # a value answer the yes/no judges said "no" to: the model's own second computation decides
-            # (``local_recount.DECIDES``); where it does not print the same value, the judges' give-up stands
-            counted, u = self._recount(finish, task, history, kinds)
-            usage = usage + u
-            if counted.get("success"):
-                local_recount._log(f"decides: the judges said no, the second count agreed ({task[:50]})")
-                return self._reply(counted, usage)
         if verdict == "no" and refused is not None:
             return self._reply(refused, usage)
         decided = local_evidence.verdict_finish(finish, verdict=verdict)
@@ -179,7 +167,9 @@ class ClaimSteps:
             what = f"the task asks for one number and {path or 'no file it names'} holds no single number"
             local_recount._log(f"no ({what}) ({task[:50]})")
             return local_recount.finish(finish, "no", what), Usage()
-        if number is None or local_recount.dictated(task, number):  # "write 3 to n.txt": the number is the task's own
+        if number is None:
+            return finish, Usage()
+        if local_recount.dictated(task, number):  # "write 3 to n.txt": the number is the task's own
             return finish, Usage()
         before = history[:-1]  # the run's own steps (the last is the harness's evidence)
         chat = self._chat(kinds or ["bash", "finish"], task, before)  # type: ignore[attr-defined]

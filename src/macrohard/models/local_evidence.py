@@ -27,7 +27,6 @@ heldout3, 12 runs claimed success on wrong work, 5 of them in the browser, where
 from __future__ import annotations
 
 import hashlib
-import math
 import re
 import shlex
 from typing import Any
@@ -52,11 +51,9 @@ JUDGED_NO = ("unconfirmed: the model said the task was done, but a fresh check o
              "confirm it; the work may be partly or wholly there: look at the workspace before relying on it")
 YES_MARGIN = 0.55  # log-odds of "yes" over "no" a claim needs: just above every untouched dev workspace (judge_dev.py)
 # the margin a claim needs when the acting chat itself said "no" (local_verify), which then defers to the fresh judge.
-# None: that "no" ends the run (the sixth-wave rule). Dev (heldout4, first 40, two runs, RESULTS.md): refused right
-# work was judged -0.55..+1.32 and refused wrong work -0.74..+0.99, so no margin recovers much safely. ``inf`` (the
-# default since comp62): no margin clears it either, but the claim is held for the evidence so that a value answer's
-# second count may decide it (``local_recount.DECIDES``); any other claim ends as the acting "no" said, unjudged.
-NO_MARGIN: float | None = math.inf
+# None (the default): that "no" ends the run (the sixth-wave rule). Dev (heldout4, first 40, two runs, RESULTS.md):
+# refused right work was judged -0.55..+1.32 and refused wrong work -0.74..+0.99, so no margin recovers much safely.
+NO_MARGIN: float | None = None
 SUSPECT = ("unconfirmed: the model said the task was done, but a file it wrote holds {what}, so the claim does not "
            "stand; look at the workspace before relying on it")
 # a stand-in value where the real one belongs (your_password_here, <your key>, YOUR_API_KEY)

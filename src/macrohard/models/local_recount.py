@@ -34,12 +34,6 @@ from typing import Any
 from macrohard.models import local_agree, local_evidence, local_form
 
 ON = True
-# The second count also decides a value claim the yes/no judges said "no" to (comp62, issue 18): the acting chat's
-# own "no" after its read-back (``local_evidence.NO_MARGIN`` is ``inf`` for this: that "no" is no longer the run's
-# end at once, but no margin of the fresh judge clears it) or the fresh judge's margin under ``YES_MARGIN``. Only
-# the same value printed by the model's own other computation, run apart, turns such a "no" into a claim; anything
-# else (no value, a dictated one, a recount refused or printing another value) leaves the judges' give-up as it was.
-DECIDES = True
 NOTE = ("Before this counts as done, check your answer a second way. Write ONE bash command that computes the answer "
         "again from the task's input data with a different method from your commands above (another program or "
         "another approach), and prints only the answer (the number or word asked for). Do not read {path}; write no file.")
@@ -112,16 +106,6 @@ def claimed(task: str, evidence: str, history: list[Any], answer: str) -> tuple[
     if (n := number_of(answer)) is not None and not named:
         return None, n
     return (named[0] if named else None), None
-
-
-def value(task: str, finish: dict[str, Any], history: list[Any]) -> str | None:
-    """The value a held claim rests on that a second count may decide (``DECIDES``), else None: a number or one word
-    in a file the task names (or the finish's bare number), not one the task's own words dictate. ``history``: the
-    run's steps, the harness's evidence last."""
-    if not history:
-        return None
-    _, number = claimed(task, history[-1].result, history[:-1], str(finish.get("answer", "")))
-    return None if number is None or dictated(task, number) else number
 
 
 def wrote(history: list[Any]) -> list[str]:
@@ -209,4 +193,4 @@ def _log(line: str) -> None:
         print(f"recount: {line}", file=sys.stderr, flush=True)
 
 
-__all__ = ["AGREED", "NOTE", "NOT_CONFIRMED", "ON", "asks", "asks_number", "claimed", "dictated", "value", "value_of", "finish", "number_of", "recount", "usable"]
+__all__ = ["AGREED", "NOTE", "NOT_CONFIRMED", "ON", "asks", "asks_number", "claimed", "dictated", "value_of", "finish", "number_of", "recount", "usable"]
