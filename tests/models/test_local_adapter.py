@@ -65,6 +65,46 @@ def test_tuned_model_answers_generated_tasks_with_valid_actions() -> None:
     assert len(work) >= 3 and set(valid) <= {"bash", "write_file", "finish"}, (_cpu(), seen)
 
 
+@pytest.mark.model
+def test_the_tuned_model_loads_with_the_repacked_weights_where_its_base_does() -> None:
+    # comp62: a model with an adapter was loaded without llama.cpp's repacked weights (the garbage above, whose
+    # cause was the screens' AMX tile shapes: amx61). Now it loads as local_cpu decides for its base: its greedy answer
+    # is the one of the adapter over the layout extra_buffers_ok names (on the AMX build here the two layouts answer
+    # differently after ~20 tokens; where they do not, the test cannot tell them apart and passes either way)
+    from llama_cpp import Llama
+
+    from macrohard.models import local_cpu
+    from macrohard.models.local import model_path
+    from macrohard.models.local_load import llama_threads, load
+
+    spec, path, threads = SPECS["smollm2-tuned"], model_path("smollm2"), llama_threads()
+    chat = [{"role": "system", "content": "You are a Linux shell agent. Reply with one JSON action."},
+            {"role": "user", "content": "Task: count the lines of notes.txt and write the number to n.txt"}]
+
+    def answer(llm: Any) -> str:
+        llm.reset()
+        return llm.create_chat_completion(chat, max_tokens=40, temperature=0.0, top_k=1, seed=0)["choices"][0][
+            "message"]["content"]
+
+    def build(repack: bool) -> Any:
+        def make() -> Any:
+            return Llama(model_path=str(path), n_ctx=spec.n_ctx, n_threads=threads, n_threads_batch=threads,
+                         verbose=False, seed=0, **local_adapter.llama_kwargs("smollm2-tuned"))
+        return make() if repack else local_cpu.without_extra_buffers(make)
+
+    llm, lock = load(spec)
+    with lock:
+        got = answer(llm)
+    layouts = {}
+    for repack in (True, False):
+        direct = build(repack)
+        try:
+            layouts[repack] = answer(direct)
+        finally:
+            direct.close()
+    assert got == layouts[local_cpu.extra_buffers_ok(path)], (got, layouts)
+
+
 def _plain_model_drives_the_loop() -> None:
     """What test_local.py does before this file in a full run: the plain smollm2 answers, then runs a real task."""
     from macrohard.models import get_model

@@ -56,11 +56,12 @@ def _load(spec: LocalSpec) -> Any:
                 return Llama(model_path=str(path), n_ctx=spec.n_ctx, n_threads=threads, n_threads_batch=threads,
                              verbose=False, seed=0, **extra)
 
-            # weights repacked for AMX/AVX kernels kill some VMs with SIGILL (models/local_cpu.py); and a LoRA
-            # adapter cannot live in those buffers (llama.cpp puts it in plain CPU memory beside the repacked base):
-            # on AMX, after another model of the same base had run the agent's loop in this process, that mix wrote
-            # garbage ("][ pitu,,,,adedTSD…", CI and a fresh clone), so a model with an adapter loads without them
-            repack = extra_buffers_ok(path) and "lora_path" not in extra
+            # weights repacked for AMX/AVX kernels kill some VMs with SIGILL (models/local_cpu.py). A LoRA adapter
+            # lives in plain CPU memory beside the repacked base; the garbage that mix once wrote on AMX ("][
+            # pitu,,,,adedTSD…") was the screens' AMX tile shapes (amx61), which extra_buffers_ok now answers for:
+            # with the patched build local:smollm2-tuned answers as the adapter does, after the screens or another
+            # model of its base ran on its thread too, at ~0.55x the CPU (comp62, RESULTS.md)
+            repack = extra_buffers_ok(path)
             from macrohard.stdfds import SWAP
 
             with SWAP:  # verbose=False swaps fds 1 and 2 for /dev/null and back: one swap at a time (stdfds)

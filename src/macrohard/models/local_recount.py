@@ -32,6 +32,7 @@ from collections.abc import Callable
 from typing import Any
 
 from macrohard.models import local_agree, local_evidence, local_form
+from macrohard.models.local_examples import task_paths
 
 ON = True
 NOTE = ("Before this counts as done, check your answer a second way. Write ONE bash command that computes the answer "
@@ -127,10 +128,16 @@ def counting(history: list[Any], path: str | None, number: str) -> list[str]:
     return local_agree.own_commands(printed or mine)
 
 
-def usable(command: str, history: list[Any], path: str | None, first: list[str]) -> str:
+def usable(command: str, history: list[Any], path: str | None, first: list[str], task: str = "") -> str:
     """Why ``command`` is no independent second count ('' when it is one)."""
     if not command.strip():
         return "the model wrote no second count"
+    # the task's input files or folders the first count read: a second count that reads none of them counts something
+    # else (comp62, dev heldout27's mondlane-requests-day: `date -d … | grep Maputo | wc -l` printed 0, as the wrong
+    # first count over requests.log had; "agreed")
+    read = [p.rstrip("/") for p in task_paths(task) if p != path and p.rstrip("/") and p.rstrip("/") in " ".join(first)]
+    if read and not any(p in command for p in read):
+        return f"the second count read none of the task's input ({', '.join(read[:3])})"
     if local_agree.is_repeat(command, history):
         return "the second count repeated an earlier command"
     if path and re.search(rf"(^|[\s'\"/<]){re.escape(path)}($|[\s'\";|)])", command):
@@ -164,7 +171,7 @@ def recount(task: str, path: str | None, number: str, history: list[Any], chat: 
         alt, _, u = act(_with_note(chat, note), temperature, attempt_seed, ban)
         usage = usage + u
         command = str((alt or {}).get("command", ""))
-        if not (why := usable(command, history, path, first)):
+        if not (why := usable(command, history, path, first, task)):
             break
     if why:
         _log(f"no ({why}) {command[:80]!r} ({task[:50]})")
