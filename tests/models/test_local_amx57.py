@@ -16,7 +16,7 @@ from macrohard.models import local_cpu
 
 def test_a_cpu_with_amx_tiles_loads_without_the_extra_buffers(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.delenv("MACROHARD_LLAMA_EXTRA_BUFFERS", raising=False)
-    monkeypatch.setattr(local_cpu, "probe", lambda *a, **k: pytest.fail("no probe where the answer is known"))
+    monkeypatch.setattr(local_cpu, "_probe", lambda *a, **k: pytest.fail("no probe where the answer is known"))
     monkeypatch.setattr(local_cpu, "_cpu_flags", lambda: "flags\t\t: fpu sse2 avx512f amx_bf16 amx_tile amx_int8")
     # a build with ggml's AMX kernels as released (amx61: install.sh's patched build says yes; test_local_amx61.py)
     monkeypatch.setattr(local_cpu, "_amx_kernels", lambda: True)

@@ -37,7 +37,7 @@ def amx_cpu(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[Path]:
     monkeypatch.delenv("MACROHARD_LLAMA_EXTRA_BUFFERS", raising=False)
     monkeypatch.setattr(local_cpu, "_cpu_flags", lambda: AMX_CPU)
     probed: list[Path] = []
-    monkeypatch.setattr(local_cpu, "probe", lambda model, *a, **k: probed.append(model) or True)
+    monkeypatch.setattr(local_cpu, "_probe", lambda model, *a, **k: (probed.append(model) or True, True))  # (rel62)
     return probed
 
 
