@@ -914,19 +914,16 @@ class Strictest:
                                            "reason": "; ".join(v.reason for v in found)})
 
 
-_KEY_WINDOW = 12  # characters of a key read that, written in an action, are a piece of it
 _KEY_WORD = lazyre.compile(r"[A-Za-z0-9_+/.~-]{12,200}")
 
 
 def _written_key(action: Any, keys: dict[str, str]) -> str:
-    """rt58: the first key of ``keys`` (``FlowState.keys``) that a piece of ``_KEY_WINDOW`` characters of appears in
+    """rt58: the first key of ``keys`` (``FlowState.keys``) that a piece of (``secret_files.key_piece_in``) appears in
     the action's text fields; ""."""
+    from macrohard.safety.secret_files import key_piece_in
+
     fields = action.model_dump() if hasattr(action, "model_dump") else {}
-    text = "\n".join(str(v) for v in fields.values() if isinstance(v, (str, list, dict)))
-    for key, where in keys.items():
-        if any(key[i:i + _KEY_WINDOW] in text for i in range(0, max(1, len(key) - _KEY_WINDOW + 1))):
-            return f"a piece of a key the model read from {where}"
-    return ""
+    return key_piece_in(["\n".join(str(v) for v in fields.values() if isinstance(v, (str, list, dict)))], keys)
 
 
 _CODE_ENDINGS = (".py", ".pyw", ".js", ".mjs", ".cjs", ".ts", ".tsx", ".jsx", ".rb", ".pl", ".php", ".sh", ".bash",

@@ -14,16 +14,12 @@ key and ``.gitignore`` naming the key file are unchanged.
 
 from __future__ import annotations
 
-import os
-
 from macrohard.safety import lazyre
 
 _SPLIT = lazyre.compile(r"&&|\|\||[;\n|&]")
 # git [global options] SUBCOMMAND that records what it is given in the repository
 _RECORDS = lazyre.compile(r"(?:^|[\s(`])git(?:\s+(?:-[cC]\s+\S+|--?[\w-]+(?:=\S+)?))*\s+(commit|tag|notes|add|stash|"
                           r"hash-object|update-ref|branch|checkout\s+(?:.*\s)?-[bB]|switch\s+(?:.*\s)?-[cC])\b")
-_WORD = lazyre.compile(r"[\w.+~-][\w./+~-]*")
-_MAX_WORDS = 64
 
 
 def recording(command: str) -> list[str]:
@@ -41,16 +37,14 @@ def recorded_file(command: str, base: str) -> str:
     parts = recording(command)
     if not parts:
         return ""
-    from macrohard.safety.flows import credential_file
+    from macrohard.safety.flows import credential_named
 
     for part in parts:
         read = " ".join(" ".join(g) for g in _SUBSTITUTION.findall(part)) + " " + " ".join(_MESSAGE_FILE.findall(part))
         if _FILES.search(part):
             read += " " + _MESSAGE.sub(" ", part)
-        for word in list(dict.fromkeys(_WORD.findall(read)))[:_MAX_WORDS]:
-            path = os.path.normpath(os.path.join(base, word))
-            if word != "git" and os.path.isfile(path) and credential_file(path):
-                return word
+        if named := credential_named(read, base, skip=lambda word: word == "git"):
+            return named
     return ""
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 import posixpath
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from macrohard.safety import curlargs, lazyre, runners, spliced
@@ -337,6 +337,21 @@ def credential_file(path: str) -> bool:
         return False
     text = data.decode("utf-8", "replace")
     return credential_text(text) or secret_named(path, text)  # rt61: `pw` holding `hunter2`
+
+
+NAMED_WORD = lazyre.compile(r"[\w.+~-][\w./+~-]*")
+
+
+def credential_named(text: str, base: str, skip: Callable[[str], bool] = lambda _w: False) -> str:
+    """The first of the first 64 distinct words of ``text`` (a shell line, or a part of one) that names a credential
+    file (``credential_file``) from the folder ``base``, ``skip`` passing over some words; or "" (rt62)."""
+    import os
+
+    for word in list(dict.fromkeys(NAMED_WORD.findall(text)))[:64]:
+        path = os.path.normpath(os.path.join(base, word))
+        if not skip(word) and os.path.isfile(path) and credential_file(path):
+            return word
+    return ""
 
 
 def records_text(text: str, credential: bool = True) -> bool:
