@@ -17,6 +17,7 @@ import re
 import shlex
 import shutil
 import time
+from collections.abc import Iterator
 from typing import Any
 
 from macrohard import stopping
@@ -665,15 +666,7 @@ class DesktopEnvironment(LayeredWriteBack):
         root = self._dpy.screen().root
         prop = root.get_full_property(self._dpy.intern_atom("_NET_CLIENT_LIST"), X.AnyPropertyType)
         clients = set(prop.value) if prop is not None else set()
-        win, found = root, None
-        for _ in range(16):  # the frame, then the client window inside it
-            child = win.translate_coords(root, x, y).child
-            if not int(getattr(child, "id", child) or 0):
-                break
-            win = child
-            if int(win.id) in clients:
-                found = int(win.id)
-                break
+        found = next((wid for wid in self._windows_at(x, y) if wid in clients), None)  # the frame, then the client
         if found is None or self._focused(list(clients)) == found:
             return False
         active = self._dpy.intern_atom("_NET_ACTIVE_WINDOW")
@@ -805,16 +798,21 @@ class DesktopEnvironment(LayeredWriteBack):
         return after_input and owner is not None and self._base(wid) == owner and (
             chain == owner or wid not in {w[0] for w in self._stack_before})
 
-    def _owner_at(self, x: int, y: int) -> int | None:
-        """The X client (its resource-id base) of the deepest window at (x, y) now: the program a press there reaches."""
+    def _windows_at(self, x: int, y: int) -> Iterator[int]:
+        """The windows at (x, y) now, from the root's child down to the deepest (16 levels at most)."""
         root = self._dpy.screen().root
         win = root
         for _ in range(16):
             child = win.translate_coords(root, x, y).child
             if not int(getattr(child, "id", child) or 0):
-                break
+                return
             win = child
-        return None if win == root else self._base(int(win.id))
+            yield int(win.id)
+
+    def _owner_at(self, x: int, y: int) -> int | None:
+        """The X client (its resource-id base) of the deepest window at (x, y) now: the program a press there reaches."""
+        chain = list(self._windows_at(x, y))
+        return self._base(chain[-1]) if chain else None
 
     def _focus_owner(self) -> int | None:
         """The X client (its resource-id base) of the window with the keyboard focus: the program a key reaches
