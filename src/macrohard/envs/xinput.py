@@ -117,9 +117,10 @@ class XInput:
 
     def type_text(self, text: str) -> None:
         for ch in text:
-            code, shift = self._keycode(self._keysym(CHAR_KEYSYMS.get(ch, ch)))
+            sym = self._keysym(CHAR_KEYSYMS.get(ch, ch))
+            code, shift = self._keycode(sym)
             self._tap(code, shift)
-            if code in self._spares.values():
+            if sym in self._spares:
                 self._dpy.sync()  # (a spare key was mapped for it: flushed before the next)
         self._dpy.sync()
 
