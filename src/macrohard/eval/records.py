@@ -150,13 +150,10 @@ def get_eval(store: SQLiteStore, eval_id: str) -> EvalInfo:
     return EvalInfo.model_validate_json(row[0])
 
 
-def forget_unrun(store: SQLiteStore, eval_id: str) -> list[str]:
+def forget_unrun(store: SQLiteStore, eval_id: str) -> None:
     """Delete the results of an evaluation that have no run (lost: never executed — the model was unavailable, its
-    worker died beyond its retries): `--resume` runs them again. Their keys."""
-    db = _db(store)
-    keys = [r[0] for r in db.execute("SELECT key FROM eval_results WHERE eval_id=? AND run_id IS NULL", (eval_id,))]
-    db.execute("DELETE FROM eval_results WHERE eval_id=? AND run_id IS NULL", (eval_id,))
-    return keys
+    worker died beyond its retries): `--resume` runs them again."""
+    _db(store).execute("DELETE FROM eval_results WHERE eval_id=? AND run_id IS NULL", (eval_id,))
 
 
 def results(store: SQLiteStore, eval_id: str) -> list[RunOutcome]:
