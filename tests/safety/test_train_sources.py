@@ -63,12 +63,14 @@ def test_the_final_blind_sets_are_never_read(tmp_path):
                 "benchmarks/injection_data/blind49_compose.py", "benchmarks/injection_data/blind49_hand.jsonl",
                 "benchmarks/content/everyday49_extra.tsv", "benchmarks/content/EVERYDAY49.TSV",
                 "benchmarks/content/parts49/h.tsv", "benchmarks/content/parts49/l_everyday.tsv",
-                "benchmarks/content/everyday61.tsv"):
+                "benchmarks/content/everyday61.tsv", "benchmarks/injection_data/blind50.jsonl",
+                "benchmarks/injection_data/blind50_hand_inj_en1.txt", "Blind50.JSONL",
+                "benchmarks/content/everyday50.tsv", "benchmarks/injection_data/parts50/a.jsonl"):
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / rel).write_text("benign\tk\ttext\n")
         with pytest.raises(SourceError, match="final blind set"):
             (injection_rows if rel.lower().endswith(".jsonl") else content_rows)(rel, root=tmp_path)
-    assert not any("blind49" in p or ("everyday49" in p and "screen_data" not in p)
+    assert not any("blind49" in p or "blind50" in p or (("everyday49" in p or "everyday50" in p) and "screen_data" not in p)
                    for p in [*CONTENT_SOURCES.values(), *INJECTION_SOURCES.values(), *OBSERVATION_NEGATIVES.values()])
     for name in ("blind4", "blind5", "blind6", "blind7", "blind8"):  # measured and published: training data
         assert name in CONTENT_SOURCES and name in INJECTION_SOURCES

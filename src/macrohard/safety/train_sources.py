@@ -4,8 +4,9 @@ The generators (``content_data``, ``content_more``, ``data/injection_*``) write 
 these files were written apart from them: the older evaluation sets (measured and published, now training and
 dev data) and the hand-written sets of ``scripts/screen_data/``. Each trainer reads all of them by name, in a
 fixed order, so a training run is reproducible from its seed. ``benchmarks/*/blind49*``,
-``benchmarks/*/everyday49*`` and any file in a ``parts49`` folder are the fifty-fifth wave's held-out sets, being
-written, and are never read here (a path naming them is refused; the next wave moves this seal to its own fresh sets).
+``benchmarks/*/everyday49*`` and any file in a ``parts49`` folder are the fifty-fifth wave's held-out sets, and
+``blind50*``, ``everyday50*`` and ``parts50`` the sixtieth wave's, being written: none is ever read here (a path
+naming them is refused; a later wave moves this seal to its own fresh sets).
 Every older set is published: ``blind48``/``everyday48`` (answers and injections), measured once by the lead in the
 fifty-fourth wave, since the fifty-fifth (a tuning helper holds a set out once, with its method fixed first, then
 names it in its sources). Which head reads which set is in each source table below and in the trainers' ``NOT_YET``;
@@ -189,12 +190,12 @@ def _path(rel: str | Path, root: Path) -> Path:
 
 
 def _final(path: Path) -> bool:
-    """The held-out sets being written: any ``blind49*`` file, any file in a ``parts49`` folder, and an
-    ``everyday49*`` file outside ``scripts/screen_data``; and ``everyday61*`` (ux61's held-out everyday answers,
+    """The held-out sets: any ``blind49*`` or ``blind50*`` file, any file in a ``parts49`` or ``parts50`` folder,
+    and an ``everyday49*`` or ``everyday50*`` file outside ``scripts/screen_data``; and ``everyday61*`` (ux61's held-out everyday answers,
     issue 17 part 4: never a training source, so a later score on it stays a held-out one)."""
     name = path.name.lower()
-    return (name.startswith("blind49") or path.parent.name.lower() == "parts49"
-            or (name.startswith(("everyday49", "everyday61")) and path.parent.name != "screen_data"))
+    return (name.startswith(("blind49", "blind50")) or path.parent.name.lower() in ("parts49", "parts50")
+            or (name.startswith(("everyday49", "everyday50", "everyday61")) and path.parent.name != "screen_data"))
 
 
 def content_rows(rel: str | Path, root: Path = ROOT) -> list[tuple[str, set[str]]]:
