@@ -1,6 +1,7 @@
 """Everyday answers read as tool output: how many ordinary texts (recipes, shell steps, travel plans, agent reports, in
 many languages) the injection screen flags when an agent reads them as an observation, each at the policy's point for
-its language (``Observations.threshold_for``: English's, or the other languages' point).
+its language (``Observations.threshold_for``: English's, or the other languages' point), then the other-language
+band's second read (``Observations.flags``, inj62).
 
     PYTHONPATH=src python benchmarks/everyday_as_tool.py everyday41.tsv [--policy FILE] [--show]
 
@@ -40,9 +41,10 @@ def main() -> int:
             continue
         lang = "en" if kind.rsplit(":", 1)[-1] == "en" else "other"
         point = obs.threshold_for(text)
-        score = screen_injection(text).score
+        screen = screen_injection(text)
+        score = screen.score
         counts[lang][1] += 1
-        if score >= point:
+        if obs.flags(screen, text):
             counts[lang][0] += 1
             flagged += 1
             if args.show:
@@ -50,7 +52,8 @@ def main() -> int:
     total = counts["en"][1] + counts["other"][1]
     print(f"{path.name} read as tool output: {flagged}/{total} flagged ({flagged / max(total, 1):.2%}); "
           f"English {counts['en'][0]}/{counts['en'][1]}, other {counts['other'][0]}/{counts['other'][1]} "
-          f"(points: English {obs.injection_threshold:g}, other languages {obs.injection_threshold_other:g}; "
+          f"(points: English {obs.injection_threshold:g}, other languages {obs.injection_threshold_other:g}, agreement "
+          f"{obs.injection_agree_other:g}; "
           f"load {os.getloadavg()[0]:.1f})")
     return 0
 

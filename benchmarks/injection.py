@@ -91,12 +91,13 @@ def main() -> int:
 def measure(path: Path, scores: str | None = None) -> list[dict]:
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
     obs = load_policy(DEFAULT_POLICY_PATH).observations
-    # each row at the policy's point for its language (English's or the other languages', ``lang.detect`` decides)
-    threshold = np.array([obs.threshold_for(row["text"]) for row in rows])
-    new, old, rules_norm = [], [], []
+    # each row as the observation screen flags it (``Observations.flags``): at the policy's point for its language
+    # (English's or the other languages', ``lang.detect`` decides), then the other-language band's second read (inj62)
+    new, old, rules_norm, policy_flags = [], [], [], []
     for row in rows:
         s = screen_injection(row["text"])
         new.append(s.score)
+        policy_flags.append(obs.flags(s, row["text"]))
         rules_norm.append(1.0 if s.signals else 0.0)
         old.append(1.0 if rule_signals(row["text"]) else 0.0)
     y = np.array([r["label"] for r in rows])
@@ -112,13 +113,14 @@ def measure(path: Path, scores: str | None = None) -> list[dict]:
         p, n = sc[y == 1], sc[y == 0]
         r1, _, a1 = recall_at(p, n, 0.01)
         r01, _, a01 = recall_at(p, n, 0.001)
-        flag = sc >= threshold if "classifier" in name else sc > 0
+        flag = np.array(policy_flags) if "classifier" in name else sc > 0
         print(f"{name:<34}{auc(p, n):>7.3f}{r1:>11.1%}{r01:>13.1%}{flag[y == 1].mean():>15.1%}"
               f"{flag[y == 0].mean():>12.2%}")
     points = (f"{obs.injection_threshold}" if obs.injection_threshold == obs.injection_threshold_other else
               f"{obs.injection_threshold} in English, {obs.injection_threshold_other} in other languages")
-    print(f"(1 % FPR allows {a1} of {len(n)} look-alikes, 0.1 % allows {a01}; policy threshold {points})")
-    flag_new, flag_old = new_a >= threshold, old_a > 0
+    print(f"(1 % FPR allows {a1} of {len(n)} look-alikes, 0.1 % allows {a01}; policy threshold {points}; other-language "
+          f"classifier-only flags need the English heads at {obs.injection_agree_other:g})")
+    flag_new, flag_old = np.array(policy_flags), old_a > 0
     _, thr1, _ = recall_at(new_a[y == 1], new_a[y == 0], 0.01)
     by: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, r in enumerate(rows):

@@ -64,6 +64,8 @@ def show(
     obs = policy.observations
     points = (f"≥ {obs.injection_threshold:g}" if obs.injection_threshold == obs.injection_threshold_other else
               f"≥ {obs.injection_threshold:g} in English, ≥ {obs.injection_threshold_other:g} in other languages")
+    if obs.injection_agree_other > 0:
+        points += f"; in other languages the classifier alone also needs the English heads ≥ {obs.injection_agree_other:g}"
     console.print(f"observations: prompt injection → [yellow]{obs.injection}[/] (classifier score {points}) · "
                   f"secrets → [yellow]{obs.secrets}[/]")
     fl = policy.flow

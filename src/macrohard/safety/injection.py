@@ -35,6 +35,7 @@ from macrohard.safety.injection_frame import (
     FRAME_FLOOR,
     FRAME_ON,
     _addressed,
+    _default_parts,
     _default_scorer,
     _exfil_to_address,
     frame_discount,
@@ -89,6 +90,11 @@ STRONG_RULES = frozenset({"aimed_at_agent", "aimed_at_agent_ml", "chat_tokens", 
                           "agent_trigger", "reader_address", "user_override", "file_order", "alt_order", "data_order", "voice_order",
                           "fake_turn"})
 STRONG_PRIOR = 0.9
+# inj62: a flag on text Gemma's head voted on (not in English) that rests on the classifier alone (no rule) needs the
+# n-gram and MiniLM heads to agree (``Screen.agreed``, the policy's ``injection_agree_other``) unless the score reaches
+# this (fixed before any figure, not chosen). On blind44-47, 265 of the 277 other-language look-alikes flagged at 0.71
+# were classifier-only; Gemma's head read them 0.84 (median), the n-gram head 0.50 (0.80 on the injections).
+GEMMA_ALONE = 0.95
 
 
 # Two different rules that fire together (an order to send keys out, and "do not tell the user") are two pieces of
@@ -117,9 +123,17 @@ class Screen:
     classifier: float | None = None
     sampled: bool = False
     notes: tuple[str, ...] = ()
+    english_heads: float | None = None  # the n-gram and MiniLM heads' own vote where Gemma's head voted too, else None
 
     def flagged(self, threshold: float = DEFAULT_THRESHOLD) -> bool:
         return self.score >= threshold
+
+    def agreed(self, agree: float) -> bool:
+        """Whether a flag stands the second read of the other-language band (inj62): a rule fired, or Gemma's head
+        did not vote (English text), or the score reaches ``GEMMA_ALONE``, or the English-trained heads' own vote
+        reaches ``agree`` (0: every flag stands)."""
+        return (bool(self.signals) or self.english_heads is None or self.score >= GEMMA_ALONE
+                or self.english_heads >= agree)
 
 
 def screen_injection(text: str, *, use_classifier: bool = True, scorer=None) -> Screen:
@@ -154,11 +168,10 @@ def screen_injection(text: str, *, use_classifier: bool = True, scorer=None) -> 
     prior = rule_prior(found)
     if not use_classifier or not norm.flat:
         return Screen(prior, tuple(found), None, norm.sampled, norm.notes)
-    scorer = scorer or _default_scorer
-    p = scorer(norm.flat)
+    p, english_heads = _default_parts(norm.flat) if scorer is None else (scorer(norm.flat), None)
     if FRAME_ON and p >= FRAME_FLOOR and not found:  # a rule that fired outside the quotations: it addresses the reader
-        p = frame_discount(p, frame_score(norm.lines, scorer))
-    return Screen(1.0 - (1.0 - p) * (1.0 - prior), tuple(found), p, norm.sampled, norm.notes)
+        p = frame_discount(p, frame_score(norm.lines, scorer or _default_scorer))
+    return Screen(1.0 - (1.0 - p) * (1.0 - prior), tuple(found), p, norm.sampled, norm.notes, english_heads)
 
 
 def injection_score(text: str) -> float:

@@ -51,8 +51,15 @@ def vote(p_ngram: float, flat: str) -> float:
     did not read the whole text it may only raise the score: a part it did not read cannot be voted down. Text not in
     English is read by Gemma's head too (``injection_gemma.mix``); with ``injection_gemma.EVERY_TEXT`` (opt-in) English
     text is read by it where these two voters are unsure (``injection_gemma.english_vote``)."""
+    return vote_parts(p_ngram, flat)[0]
+
+
+def vote_parts(p_ngram: float, flat: str) -> tuple[float, float | None]:
+    """``vote`` and, for text Gemma's head voted on (``injection_gemma.mix``: not in English), the n-gram and MiniLM
+    voters' own vote before the mix (None otherwise): the policy's second read of the other-language band
+    (``policy.Observations.flags``) asks whether the English-trained heads agree with Gemma's (inj62)."""
     from macrohard.safety.embed_head import combine
-    from macrohard.safety.injection_gemma import english_vote, mix
+    from macrohard.safety.injection_gemma import english_vote, mix, votes_on
 
     got = embed_score(flat)
     if got is None:
@@ -60,8 +67,10 @@ def vote(p_ngram: float, flat: str) -> float:
     else:
         both = float(combine(p_ngram, got[0], NGRAM_WEIGHT))
         both = both if got[1] else max(both, p_ngram)
-    english = english_vote(p_ngram, both, flat)  # EVERY_TEXT: Gemma's head on English text too
-    return mix(both, flat) if english is None else english  # text not in English: Gemma's head votes too
+    english = english_vote(p_ngram, both, flat)
+    if english is not None:
+        return english, None
+    return mix(both, flat), (both if votes_on(flat) else None)
 
 
 def votes(p_ngrams, flats: list[str]) -> list[float]:

@@ -100,6 +100,15 @@ def _default_scorer(flat: str) -> float:
     return vote(load().score(flat), flat)  # the n-gram classifier and the embedding head together
 
 
+def _default_parts(flat: str) -> tuple[float, float | None]:
+    """``_default_scorer``'s vote and the English-trained heads' own vote where Gemma's head voted too
+    (``injection_embed.vote_parts``)."""
+    from macrohard.safety.classifier import load
+    from macrohard.safety.injection_embed import vote_parts
+
+    return vote_parts(load().score(flat), flat)
+
+
 def frame_score(lines: str, scorer=_default_scorer) -> float | None:
     """The classifier's vote on the frame around the quotations of ``lines`` (None when nothing is quoted)."""
     frame = quoting.framed(lines)

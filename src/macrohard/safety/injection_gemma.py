@@ -184,6 +184,11 @@ def _detect(flat: str):
     return detect(flat)
 
 
+def votes_on(flat: str) -> bool:
+    """Whether ``mix`` mixes this head's score into ``flat``'s vote (text not in English, the head on and loaded)."""
+    return GEMMA_WEIGHT > 0 and bool(flat) and _detect(flat).other and _loaded()[1] is not None
+
+
 def mix(vote: float, flat: str) -> float:
     """``vote`` (the n-gram and MiniLM voters together) mixed with this head's score when ``flat`` is not in
     English; unchanged for English text or without Gemma."""

@@ -70,6 +70,7 @@ class Defaults(_Strict):
 
 
 OTHER_POINT = 0.71  # the injection point for text not in English when a policy names none (inj50: one point shipped)
+AGREE_OTHER = 0.4  # inj62: the English-trained heads' vote a classifier-only flag on text not in English needs
 
 
 class Observations(_Strict):
@@ -87,6 +88,12 @@ class Observations(_Strict):
         description="The same operating point for text in any other language (``safety.lang.detect`` decides): the "
                     "heads read other languages less surely, their false alarms there sit higher (benchmarks/"
                     "RESULTS.md inj50). Defaults to `injection_threshold` when a policy gives that alone.")
+    injection_agree_other: float = Field(
+        default=AGREE_OTHER, ge=0.0, le=1.0,
+        description="The second read of text not in English: a flag that rests on the classifier alone (no rule "
+                    "fired), under 0.95, stands only when the n-gram and MiniLM heads' own vote reaches this (or the "
+                    "point, if lower); Gemma's head alone does not flag (0: off). Chosen on blind41-47 "
+                    "(benchmarks/RESULTS.md inj62).")
     secrets: Literal["redact", "allow"] = Field(default="redact", description="Redact secrets before model and store.")
 
     @model_validator(mode="before")
@@ -104,6 +111,14 @@ class Observations(_Strict):
         from macrohard.safety.lang import detect
 
         return self.injection_threshold if detect(text).code == "en" else self.injection_threshold_other
+
+    def flags(self, screen: Any, text: str) -> bool:
+        """Whether the injection screen's ``screen`` of ``text`` flags it: at the point for its language
+        (``threshold_for``), then, for text Gemma's head voted on, the second read (``injection.Screen.agreed``) at
+        ``injection_agree_other`` or the point, the lower (a policy that lowers the point to catch more asks no more
+        agreement of the English heads than of the whole screen: at 0 every text is flagged)."""
+        point = self.threshold_for(text)
+        return screen.flagged(point) and screen.agreed(min(self.injection_agree_other, point))
 
 
 Delivery = Literal["marker", "fence", "extract", "withhold"]

@@ -359,7 +359,7 @@ class ObservationScreen:
             screen = screen_injection(obs.output)
             if screen.sampled:
                 flags["screen"] = list(screen.notes)  # a huge output: only a sample was read
-            if screen.flagged(self.policy.observations.threshold_for(obs.output)):
+            if self.policy.observations.flags(screen, obs.output):
                 flags["injection"] = list(screen.signals) or ["classifier"]
                 flags["injection_score"] = [f"{screen.score:.3f}"]
                 untrusted = True
