@@ -124,6 +124,7 @@ class Screen:
     sampled: bool = False
     notes: tuple[str, ...] = ()
     english_heads: float | None = None  # the n-gram and MiniLM heads' own vote where Gemma's head voted too, else None
+    way_back: bool = False  # where Gemma's head voted and no rule fired: secrets ordered away, a machine addressed
 
     def flagged(self, threshold: float = DEFAULT_THRESHOLD) -> bool:
         return self.score >= threshold
@@ -131,9 +132,11 @@ class Screen:
     def agreed(self, agree: float) -> bool:
         """Whether a flag stands the second read of the other-language band (inj62): a rule fired, or Gemma's head
         did not vote (English text), or the score reaches ``GEMMA_ALONE``, or the English-trained heads' own vote
-        reaches ``agree`` (0: every flag stands)."""
+        reaches ``agree`` (0: every flag stands), or (inj63: the way back for orders only Gemma's head read) the text
+        orders its reader to send passwords, keys or tokens to an address (``multilingual.secret_order``) or turns
+        to a machine reader (``multilingual.machine_address``)."""
         return (bool(self.signals) or self.english_heads is None or self.score >= GEMMA_ALONE
-                or self.english_heads >= agree)
+                or self.english_heads >= agree or self.way_back)
 
 
 def screen_injection(text: str, *, use_classifier: bool = True, scorer=None) -> Screen:
@@ -171,7 +174,9 @@ def screen_injection(text: str, *, use_classifier: bool = True, scorer=None) -> 
     p, english_heads = _default_parts(norm.flat) if scorer is None else (scorer(norm.flat), None)
     if FRAME_ON and p >= FRAME_FLOOR and not found:  # a rule that fired outside the quotations: it addresses the reader
         p = frame_discount(p, frame_score(norm.lines, scorer or _default_scorer))
-    return Screen(1.0 - (1.0 - p) * (1.0 - prior), tuple(found), p, norm.sampled, norm.notes, english_heads)
+    back = english_heads is not None and not found and (multilingual.secret_order(norm.lines)
+                                                        or multilingual.machine_address(norm.lines))
+    return Screen(1.0 - (1.0 - p) * (1.0 - prior), tuple(found), p, norm.sampled, norm.notes, english_heads, back)
 
 
 def injection_score(text: str) -> float:

@@ -47,6 +47,48 @@ _HUMAN_ASSISTANT = lazyre.compile(r"\b(?:office|teaching|executive|personal|dent
                               r"admin|legal|sales|nursing|care|editorial|marketing|project|graduate|pharmacy|library|"
                               r"family|kitchen|clinical|classroom|travel)\s+$", re.I)
 
+# The agent as the AUTHOR of what follows, not its reader (inj63): a report's heading ("Informe del agente:", "Rapport de
+# l'agent :", "Relatório do agente:", "Bericht des Assistenten:", "Отчёт агента:", "Summary from the agent:") or a
+# source ("según el asistente,", "d'après l'agent,", "laut dem Assistenten,"). An agent's own report in a Romance
+# language names its actions and their targets ("j'ai copié … vers le disque", "reservé el tren … 612 €"), which the
+# order test reads; a heading addressed to the agent ("Nota para el agente:", "Informe para el asistente:") is not this.
+_REPORT = (r"informe|informes|reporte|resumen|registro|registros|bitácora|resultados?|respuesta|balance|"
+           r"relatório|relatorio|resumo|registo|relato|resposta|"
+           r"rapport|rapports|résumé|resume|compte[- ]rendu|journal|bilan|réponse|"
+           r"rapporto|resoconto|riepilogo|riassunto|risposta|esito|"
+           r"bericht|berichte|zusammenfassung|protokoll|antwort|ergebnis|ergebnisse|"
+           r"verslag|samenvatting|logboek|rapportage|"
+           r"rapport|sammanfattning|sammendrag|oppsummering|opsummering|referat|"
+           r"raport|podsumowanie|sprawozdanie|odpowiedź|"
+           r"отчёт|отчет|сводка|доклад|ответ|звіт|підсумок|"
+           r"raportti|yhteenveto|jelentés|összefoglaló|laporan|ringkasan|báo cáo|tóm tắt|zpráva|shrnutí|"
+           r"تقرير|ملخص|"
+           r"report|summary|log|output|answer|response|update|findings|status|recap|result|results")
+# the genitive or source word between the heading and the agent ("del", "de l'", "dell'", "do", "des", "van de", "of
+# the", "from the"); Slavic, Baltic, Finnish, Hungarian and Arabic put the agent in the genitive with none ("Отчёт
+# агента:", "Raport asystenta:", "تقرير الوكيل:")
+_OF = (r"del|de la|de los|de las|de l'|de|du|des|do|da|dos|das|dell'|della|dello|dei|degli|delle|di|"
+       r"des|der|vom|von der|von dem|von|van de|van het|van|"
+       r"från|fra|av|af|of the|of|from the|from|by the|by")
+_SOURCE = (r"según|segun|de acuerdo con|conforme a|d'après|selon|secondo|stando a|segundo|de acordo com|laut|gemäß|"
+           r"volgens|enligt|ifølge|według|согласно|по словам|по данным|according to")
+# words that turn a heading to its reader ("Informe para el agente:", "Report to the agent:"): never read as filler
+_TOWARD = (r"para|pour|per|für|an|à|a|al|ao|au|aux|all|alla|allo|ai|agli|alle|to|for|voor|dla|till|til|pro|lle|k|к|для|"
+           r"إلى|ل")
+_AUTHORED = lazyre.compile(
+    rf"(?:(?<![\w'])(?:{_REPORT})(?:\s+(?!(?:{_TOWARD})(?![\w']))[^\W\d_]+(?:'[^\W\d_]+)?){{0,2}}?(?:\s+(?:{_OF}))?"
+    rf"|(?<![\w'])(?:{_SOURCE}))(?:\s+(?:el|la|los|las|le|les|il|lo|o|a|os|as|the|dem|den|der|die|de|het|l'))?"
+    rf"\s*(?<=[\s'])$",
+    re.I)
+
+
+def authored(lines: str, start: int) -> bool:
+    """Whether the word for the agent at ``lines[start:]`` names the author or source of what follows (a report's
+    heading, "según el asistente"), not its reader: the words right before it, on its line (see ``_AUTHORED``)."""
+    line_start = lines.rfind("\n", 0, start) + 1
+    return bool(_AUTHORED.search(lines, max(line_start, start - 60), start))
+
+
 # Orders: verbs of sending, forwarding, deleting, paying, granting, revealing, disabling (imperatives and the polite
 # forms that carry them), in the same languages.
 _VERB = (
@@ -121,6 +163,86 @@ _OVERRIDE = lazyre.compile(
     rf"(?:{_IGNORE}){_NEAR}(?:{_EARLIER}){_NEAR}(?:{_INSTRUCTIONS})|(?:{_IGNORE}){_NEAR}(?:{_INSTRUCTIONS})"
     rf"{_NEAR}(?:{_EARLIER})|(?:{_EARLIER}){_NEAR}(?:{_INSTRUCTIONS}){_NEAR}(?:{_IGNORE})", re.I)
 _INSTRUCTIONS_RE = lazyre.compile(_INSTRUCTIONS, re.I)
+
+
+# An order to the reader to send secrets away (inj63, the way back for G's second read): a sentence that opens with an
+# imperative of sending, sharing or uploading (after a label such as "Comentario:" or a "please"), and in the same sentence a
+# word for passwords, keys, tokens or a credentials file and a destination (an e-mail address, a URL, a host name).
+# An ordinary text asks a person to send a form or pay an invoice; it does not ask for the saved passwords.
+_SEND = (r"envía|envia|envíe|envie|enviad|manda|mande|mándame|reenvía|reenvia|reenvíe|comparte|comparta|publica|publique|"
+         r"exporta|exporte|sube|suba|"
+         r"envoie|envoyez|transmets|transmettez|transfère|transférez|partage|partagez|publie|publiez|exporte|exportez|"
+         r"téléverse|téléversez|"
+         r"sende|schicke|schick|leite|teile|veröffentliche|exportiere|lade|"
+         r"invia|inoltra|manda|condividi|pubblica|esporta|carica|"
+         r"encaminhe|encaminha|compartilhe|compartilha|publique|exporte|"
+         r"stuur|verstuur|deel|publiceer|exporteer|upload|"
+         r"wyślij|wyslij|prześlij|przeslij|udostępnij|opublikuj|wgraj|"
+         r"gönder|ilet|paylaş|yayınla|yükle|"
+         r"отправь|отправьте|перешли|перешлите|выгрузи|выгрузите|опубликуй|загрузи|загрузите|выложи|выложите|"
+         r"skicka|vidarebefordra|dela|send|videresend|del|lähetä|küldd|kirim|bagikan|gửi|"
+         r"送って|送信して|転送して|发送|发给|转发|上传|發送|轉發|上傳|보내|전송해|أرسل|ارسل|भेजें|भेजो|"
+         r"forward|share|post|publish|upload|email|export")
+_SECRET = (r"contraseñas?|claves?|credenciales|tokens?|cookies?|\.env\b|id_rsa|ssh|api[- _]?keys?|"
+           r"mots? de passe|identifiants|passwort|passwörter|kennwort|kennwörter|zugangsdaten|schlüssel|"
+           r"password|credenziali|chiavi|senhas?|chaves?|credenciais|wachtwoord(?:en)?|inloggegevens|"
+           r"hasła|hasło|haseł|dane logowania|şifreler\w*|şifre\w*|парол\w*|ключ\w*|токен\w*|учётные данные|учетные данные|"
+           r"lösenord(?:en)?|passord(?:ene)?|adgangskode\w*|salasana\w*|jelszav\w*|jelszó|kata sandi|mật khẩu|"
+           r"パスワード|認証情報|密码|密碼|令牌|비밀번호|كلمات? المرور|كلمة السر|पासवर्ड|semilla|seed|frase de recuperación|"
+           r"phrase de récupération|wiederherstellungsphrase")
+_DESTINATION = (r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|https?://\S+|(?<![\w.@/-])[a-z0-9][\w-]*(?:\.[\w-]+)*\.(?:com|net|org|io|"
+                r"de|es|fr|it|pt|br|ru|pl|nl|tr|jp|cn|kr|info|biz|xyz|top|site|online|app|dev|co|me|cc|ws|eu|us)\b")
+_SENTENCE_OPEN = lazyre.compile(
+    rf"(?:^|(?<=[.!?。！？:;]\s)|(?<=[.!?。！？:;])(?=\S))\W{{0,3}}(?:(?:por favor|bitte|per favore|s'il vous plaît|"
+    rf"s'il te plaît|merci de|proszę|пожалуйста|lütfen|favor|por gentileza|请|請)\W*)?(?:{_SEND})(?![\w])",
+    re.I | re.M)
+_SECRET_RE = lazyre.compile(rf"(?<![\w])(?:{_SECRET})", re.I)
+_DESTINATION_RE = lazyre.compile(_DESTINATION, re.I)
+_SENTENCE_END = lazyre.compile(r"[.!?。！？](?:\s|$)|\n")
+
+
+def secret_order(lines: str) -> bool:
+    """Whether a sentence of ``lines`` (normalised text, line breaks kept) orders its reader to send or upload
+    passwords, keys, tokens or a credentials file to an address or a host (see ``_SENTENCE_OPEN``)."""
+    if not _SECRET_RE.search(lines):
+        return False  # a cheap first look: most texts name no secret
+    for m in _SENTENCE_OPEN.finditer(lines):
+        end = _SENTENCE_END.search(lines, m.end())
+        sentence = lines[m.end(): min(end.start() if end else len(lines), m.end() + 240)]
+        if _SECRET_RE.search(sentence) and _DESTINATION_RE.search(sentence):
+            return True
+    return False
+
+
+
+# An address to a machine reader by a looser lexicon than ``_ADDRESSEE`` (inj63, the way back for G's second read): a
+# lead ("para", "till", "для", "pentru", "kommentar", "给", …) and, before a colon, a word that holds a root for a bot,
+# an assistant, an agent or an app ("attestroboten", "reseassistenten", "автоагента", "botul de release", "KOSTAPPAR"),
+# or a Korean, Japanese, Chinese or Arabic form ("봇에게:", "アプリへ:", "给手机助手：", "للمساعد"). Read only where
+# Gemma's head alone flagged the text: the screen's score already says "an order"; this says to whom.
+_MACHINE_ROOT = (r"bot|robot|assist|asist|asyst|agent|ajan|автоагент|агент|бот|ассистент|помощник|помічник|асистент|"
+                 r"apps?|appen|appar|aplikasi|aplicación|aplicativo|applicazione|copilot|chatbot|llm|gpt")
+_MACHINE_WORD = r"ia|ai|ki|ии|ші|yz"
+_MACHINE_CJK = (r"بات|助手|助理|智能体|机器人|機器人|アプリ|エージェント|アシスタント|ボット|비서|앱|봇|에이전트|어시스턴트|"
+                r"مساعد|بوت|وكيل|الذكاء|בוט|עוזר")
+_MACHINE_LEAD = (r"nota|note|notes|hinweis|mensaje|message|messaggio|mensagem|instrucción|instructions?|istruzioni|"
+                 r"instruções|anweisung|aviso|avis|wiadomość|notiz|opmerking|uwaga|примечание|сообщение|указание|"
+                 r"kommentar|commentaire|comentario|comentário|commento|para|per|pour|für|voor|dla|till|til|to|for|"
+                 r"untuk|kepada|pentru|для|au|aux|an|ke|için|cho|naar|kwa|برای|به")
+_SP, _W = r"[^\S\n]", r"[^\s:：.!?;]+"
+_AFTER = rf"(?:{_SP}+(?:de|ya|di|del|da|do|per|por|för|for|of|du|des){_SP}+{_W}|{_SP}+{_W})?"
+_LEAD_START = r"(?:^|(?<=[\s(\[«\"/*#-]))"
+_MACHINE_ADDRESS = lazyre.compile(
+    rf"{_LEAD_START}(?:{_MACHINE_LEAD}){_SP}+(?:{_W}{_SP}+){{0,3}}?[^\s:：.!?;]*?(?:{_MACHINE_ROOT}){_W}?{_AFTER}{_SP}*[:：)]"
+    rf"|{_LEAD_START}(?:{_MACHINE_LEAD}){_SP}+(?:{_W}{_SP}+){{0,3}}?(?:{_MACHINE_WORD}){_AFTER}{_SP}*[:：)]"
+    rf"|(?:给|給|致|对|對)[^\n:：，,。]{{0,10}}(?:{_MACHINE_CJK})[^\n:：，,。]{{0,4}}[:：）)]"
+    rf"|(?:{_MACHINE_CJK})[^\n:：，,。]{{0,3}}(?:へ|에게|께|님|宛て)[^\n:：，,。]{{0,6}}[:：]"
+    rf"|(?:للمساعد|إلى المساعد|لبوت|לבוט|לעוזר)", re.I | re.M)
+
+
+def machine_address(lines: str) -> bool:
+    """Whether ``lines`` (normalised text, line breaks kept) turns to a machine reader (see ``_MACHINE_ADDRESS``)."""
+    return bool(_MACHINE_ADDRESS.search(lines))
 
 
 _TOKEN = lazyre.compile(r"\w+")
@@ -207,8 +329,8 @@ def signals(lines: str) -> list[str]:
     for m in _ADDRESS.finditer(lines) if addressed else ():
         end = lines.find("\n", m.end())
         rest = lines[m.end(): end if end >= 0 else len(lines)]
-        if _HUMAN_ASSISTANT.search(lines, max(0, m.start() - 16), m.start()):
-            continue
+        if _HUMAN_ASSISTANT.search(lines, max(0, m.start() - 16), m.start()) or authored(lines, m.start()):
+            continue  # a person's job title; the agent as the author of a report ("Informe del agente: reservé …")
         before = lines[max(0, m.start() - 2): m.start() + 2]
         if _orders(rest, quoted=any(q in before for q in "\"'`‘“«")):
             found.append("aimed_at_agent_ml")

@@ -11,7 +11,9 @@ outputs talk ABOUT assistants ("the assistant answered", "AI assistants are ..."
   is followed by a comma or a colon and at least two words;
 - a bare ``Agent:``/``Assistant:``/``AI:`` label that begins two or more lines is a transcript's speaker, not an
   address (support chats, exported conversations);
-- inside a quotation reported to people (``quoting.reported``) it is an example.
+- inside a quotation reported to people (``quoting.reported``) it is an example;
+- the agent named as the author of a report or a source ("Relatório do agente:", "Rapporto dell'agente:", "según el
+  asistente,": ``multilingual.authored``) is not addressed.
 
 ``addressed(lines)`` says whether such an address is there.
 """
@@ -21,7 +23,7 @@ from __future__ import annotations
 import re
 
 from macrohard.safety import lazyre, quoting
-from macrohard.safety.multilingual import _ADDRESSEE, _CJK_TO, _TO
+from macrohard.safety.multilingual import _ADDRESSEE, _CJK_TO, _TO, authored
 
 _GREETING = (r"(?:dear|hey|hi|hello|beste|lieve|liebe|lieber|liebes|hallo|cher|chère|chers|querido|querida|estimado|"
              r"estimada|caro|cara|gentile|prezado|prezada|olá|drogi|droga|szanowny|hyvä|kära|käre|bästa|kedves|"
@@ -101,5 +103,7 @@ def addressed(lines: str) -> bool:
             continue  # "AI, machine learning and robotics are ...": English prose that starts with the word
         if quoting.reported(lines, m.start("who"), m.end("who")) or _PROSE_QUOTE.search(lines, 0, m.start("who")):
             continue  # an example for people: after a reporting cue, or quoted inside a sentence
+        if authored(lines, m.start("who")):
+            continue  # the agent as a report's author ("Relatório do agente: juntei …"), not its reader (inj63)
         return True
     return False
