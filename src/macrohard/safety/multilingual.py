@@ -216,12 +216,15 @@ def secret_order(lines: str) -> bool:
 
 
 # An address to a machine reader by a looser lexicon than ``_ADDRESSEE`` (inj63, the way back for G's second read): a
-# lead ("para", "till", "для", "pentru", "kommentar", "给", …) and, before a colon, a word that holds a root for a bot,
-# an assistant, an agent or an app ("attestroboten", "reseassistenten", "автоагента", "botul de release", "KOSTAPPAR"),
+# lead ("para", "till", "для", "pentru", "kommentar", "给", …) and, before a colon, a word that holds a root for a bot
+# or an app ("attestroboten", "botul de release", "KOSTAPPAR") or, as the last word, an assistant or an agent
+# ("reseassistenten", "автоагента"),
 # or a Korean, Japanese, Chinese or Arabic form ("봇에게:", "アプリへ:", "给手机助手：", "للمساعد"). Read only where
 # Gemma's head alone flagged the text: the screen's score already says "an order"; this says to whom.
-_MACHINE_ROOT = (r"bot|robot|assist|asist|asyst|agent|ajan|автоагент|агент|бот|ассистент|помощник|помічник|асистент|"
-                 r"apps?|appen|appar|aplikasi|aplicación|aplicativo|applicazione|copilot|chatbot|llm|gpt")
+_MACHINE_ROOT = r"bot|robot|бот|apps?|appen|appar|aplikasi|aplicación|aplicativo|applicazione|copilot|chatbot|llm|gpt"
+# roots that also name people: only as the last word before the colon ("Till reseassistenten:"), never before a
+# complement ("Nota per l'assistente di laboratorio:", "Para el agente de seguros:": a job title)
+_HELPER_ROOT = r"assist|asist|asyst|agent|ajan|автоагент|агент|ассистент|помощник|помічник|асистент"
 _MACHINE_WORD = r"ia|ai|ki|ии|ші|yz"
 _MACHINE_CJK = (r"بات|助手|助理|智能体|机器人|機器人|アプリ|エージェント|アシスタント|ボット|비서|앱|봇|에이전트|어시스턴트|"
                 r"مساعد|بوت|وكيل|الذكاء|בוט|עוזר")
@@ -232,9 +235,12 @@ _MACHINE_LEAD = (r"nota|note|notes|hinweis|mensaje|message|messaggio|mensagem|in
 _SP, _W = r"[^\S\n]", r"[^\s:：.!?;]+"
 _AFTER = rf"(?:{_SP}+(?:de|ya|di|del|da|do|per|por|för|for|of|du|des){_SP}+{_W}|{_SP}+{_W})?"
 _LEAD_START = r"(?:^|(?<=[\s(\[«\"/*#-]))"
+# a word between the lead and the machine, never a genitive ("Nota para usuarios de la app:" addresses the users)
+_BETWEEN = rf"(?!(?:de|of|di|du|da|do|van|von|del|della|dei|degli|des|dos|das|der)(?![\w'])){_W}"
 _MACHINE_ADDRESS = lazyre.compile(
-    rf"{_LEAD_START}(?:{_MACHINE_LEAD}){_SP}+(?:{_W}{_SP}+){{0,3}}?[^\s:：.!?;]*?(?:{_MACHINE_ROOT}){_W}?{_AFTER}{_SP}*[:：)]"
-    rf"|{_LEAD_START}(?:{_MACHINE_LEAD}){_SP}+(?:{_W}{_SP}+){{0,3}}?(?:{_MACHINE_WORD}){_AFTER}{_SP}*[:：)]"
+    rf"{_LEAD_START}(?:{_MACHINE_LEAD}){_SP}+(?:{_BETWEEN}{_SP}+){{0,3}}?[^\s:：.!?;]*?(?:{_MACHINE_ROOT})(?:{_W})?{_AFTER}{_SP}*[:：)]"
+    rf"|{_LEAD_START}(?:{_MACHINE_LEAD}){_SP}+(?:{_BETWEEN}{_SP}+){{0,3}}?[^\s:：.!?;]*?(?:{_HELPER_ROOT})[^\W\d_]*{_SP}*[:：)]"
+    rf"|{_LEAD_START}(?:{_MACHINE_LEAD}){_SP}+(?:{_BETWEEN}{_SP}+){{0,3}}?(?:{_MACHINE_WORD}){_AFTER}{_SP}*[:：)]"
     rf"|(?:给|給|致|对|對)[^\n:：，,。]{{0,10}}(?:{_MACHINE_CJK})[^\n:：，,。]{{0,4}}[:：）)]"
     rf"|(?:{_MACHINE_CJK})[^\n:：，,。]{{0,3}}(?:へ|에게|께|님|宛て)[^\n:：，,。]{{0,6}}[:：]"
     rf"|(?:للمساعد|إلى المساعد|لبوت|לבוט|לעוזר)", re.I | re.M)
