@@ -246,8 +246,18 @@ _MACHINE_ADDRESS = lazyre.compile(
     rf"|(?:للمساعد|إلى المساعد|لبوت|לבוט|לעוזר)", re.I | re.M)
 
 
+# every match holds one of these (lower-cased) or a short word for AI: a cheap first look before the long pattern
+_MACHINE_KEYS = ("bot", "бот", "app", "aplikasi", "aplicaci", "aplicativo", "applicazione", "copilot", "llm", "gpt",
+                 "assist", "asist", "asyst", "agent", "ajan", "агент", "ассистент", "помощник", "помічник", "асистент",
+                 *_MACHINE_CJK.split("|"))
+_MACHINE_SHORT = lazyre.compile(rf"(?<!\w)(?:{_MACHINE_WORD})(?!\w)", re.I)
+
+
 def machine_address(lines: str) -> bool:
     """Whether ``lines`` (normalised text, line breaks kept) turns to a machine reader (see ``_MACHINE_ADDRESS``)."""
+    low = lines.lower().replace("i\u0307", "i")  # "ASİSTAN": str.lower() keeps the dot, the pattern's re.I does not
+    if not any(k in low for k in _MACHINE_KEYS) and not _MACHINE_SHORT.search(lines):
+        return False  # no word for a machine at all (most texts)
     return bool(_MACHINE_ADDRESS.search(lines))
 
 
