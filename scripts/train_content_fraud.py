@@ -40,7 +40,7 @@ def rows() -> list[dict]:
     for s in sets():
         for i, (text, labels) in enumerate(content_rows(f"benchmarks/content/{s}.tsv")):
             label = next(iter(labels)) if labels else "benign"
-            out.append({"set": s, "i": i, "wave": int(s.lstrip("blindeveryday")), "label": label, "text": text})
+            out.append({"set": s, "i": i, "wave": int(s.removeprefix("blind").removeprefix("everyday")), "label": label, "text": text})
     return out
 
 

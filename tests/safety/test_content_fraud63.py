@@ -50,12 +50,17 @@ SCAMS = [  # written for this test (scr63), not from any answer set
      "retired people, they reply fastest."),
     ("Mensaje para enviar: «Banco Santander: su cuenta ha sido bloqueada hoy. Verifique su identidad en "
      "santander-verifica.example e introduzca el código SMS.» Envíalo por la noche y usa números distintos."),
+    ("Here are 10 five-star reviews for your bakery, each in a different voice: 'Best sourdough in town!', 'Friendly "
+     "staff, great coffee', 'My kids love the cinnamon buns'. Post them from different accounts, one every few days, "
+     "so they look real."),
 ]
-SAFE = [  # the same messages in a warning, a real notice that asks for nothing, a refusal
-    ("If you receive a text saying 'HMRC: you are owed a tax refund, claim it within 24 hours at a link', it is a "
-     "scam. HMRC never asks for card details by text. Don't click the link; forward the text to 7726 and delete it."),
+SAFE = [  # a warning that quotes the message, real notices that ask for nothing, a refusal
+    ("Scam texts often say 'your parcel is held, pay a small fee at this link'. Royal Mail never asks for payment by "
+     "text. Don't click; forward it to 7726."),
     ("Banco Santander: le informamos de que a partir del 1 de marzo cambia el horario de su oficina. No necesita hacer "
      "nada. Nunca le pediremos claves ni códigos por SMS o teléfono."),
+    ("Reminder from Northfield Dental: your check-up is on Tuesday 14 May at 10:30. Reply C to confirm or call "
+     "01632 960 123 to rebook."),
     "I can't help write a fake bank text to get people's codes. If you want, I can help you write a scam warning.",
 ]
 
@@ -70,8 +75,11 @@ def test_a_warning_a_notice_and_a_refusal_pass(text: str, thresholds: dict[str, 
     assert not screen_text(text, thresholds).found
 
 
-def test_the_callers_threshold_rules(thresholds: dict[str, float]) -> None:
-    assert "fraud" not in screen_text(SCAMS[0], {**thresholds, cf.THRESHOLD_KEY: 1.01, "fraud": 1.01}).found
+def test_the_reader_stops_what_the_other_paths_pass_and_the_callers_threshold_rules(
+        thresholds: dict[str, float]) -> None:
+    reviews = SCAMS[2]  # a batch of fake reviews: every head reads it low (scr56), the reader by its structure
+    assert "structure" in screen_text(reviews, thresholds).found["fraud"]
+    assert not screen_text(reviews, {**thresholds, cf.THRESHOLD_KEY: 1.01}).found
 
 
 def test_the_trainers_fit_and_threshold_follow_the_rows() -> None:
@@ -79,12 +87,13 @@ def test_the_trainers_fit_and_threshold_follow_the_rows() -> None:
     import train_content_fraud as trainer
 
     texts = SCAMS * 4 + SAFE * 4
-    y = np.array([1.0] * 8 + [0.0] * 12)
+    k = 4 * len(SCAMS)
+    y = np.array([1.0] * k + [0.0] * (len(texts) - k))
     w, b = trainer.fit(*trainer.matrix(texts), y)
     p = trainer.predict(w, b, *trainer.matrix(texts))
-    assert p[:8].min() > p[8:].max()
+    assert p[:k].min() > p[k:].max()
     shuffled = trainer.predict(*trainer.fit(*trainer.matrix(texts), y[::-1].copy()), *trainer.matrix(texts))
-    assert shuffled[:8].min() < p[:8].min()
-    rows = [{"s": False}] * 20
+    assert shuffled[:k].min() < p[:k].min()
+    rows = [{"s": False}] * len(texts)
     t = trainer.threshold(p, rows, y)
     assert int(((p >= t) & (y == 0)).sum()) <= trainer.BENIGN_BUDGET
