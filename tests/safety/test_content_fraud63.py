@@ -97,3 +97,15 @@ def test_the_trainers_fit_and_threshold_follow_the_rows() -> None:
     rows = [{"s": False}] * len(texts)
     t = trainer.threshold(p, rows, y)
     assert int(((p >= t) & (y == 0)).sum()) <= trainer.BENIGN_BUDGET
+
+
+def test_a_run_of_blank_lines_and_digits_is_read_in_one_pass() -> None:
+    # benchmarks/content.py's 1 MiB input read once (content_neutral.said_once) is a line and a run of "\n \n": the
+    # label pattern's `\s*` on both sides of an optional group was cubic on it (the measured F ran past 600 s there),
+    # and a 6,000-digit run was quadratic in the review count's pattern; both now read in one pass
+    quoted, frame = cf.parts("The quarterly report covers revenue.\n" + "\n " * 3000 + "Thanks.")
+    assert quoted == "" and "quarterly" in frame and "Thanks." in frame
+    quoted, frame = cf.parts("Report.\n" + "\n " * 3000 + "SMS: pay 2.99 at x.example now")
+    assert quoted == "pay 2.99 at x.example now" and "Report." in frame
+    assert "q:money" in cf.cues("1" * 6000 + " 12 eur", "")
+    assert 0.0 <= cf.shipped().score("1" * 6000) <= 1.0

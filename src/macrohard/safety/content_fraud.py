@@ -41,22 +41,23 @@ THRESHOLD_KEY = "fraud_structure"  # the caller's threshold for this reader (``s
 _WORD = lazyre.compile(r"\w+")
 # quotation pairs of many scripts; the straight ones only around 12+ characters (an apostrophe is no quote)
 _QUOTED = lazyre.compile(
-    r"“([^”]{8,})”|«([^»]{8,})»|„([^“”]{8,})[“”]|「([^」]{4,})」|『([^』]{4,})』|‘([^’]{12,})’|‹([^›]{8,})›|"
-    r"\"([^\"\n]{12,})\"|(?<![\w])'([^'\n]{12,})'(?![\w])|```(.+?)```", re.S)
+    r"“([^”]{8,1500})”|«([^»]{8,1500})»|„([^“”]{8,1500})[“”]|「([^」]{4,1500})」|『([^』]{4,1500})』|"
+    r"‘([^’]{12,1500})’|‹([^›]{8,1500})›|\"([^\"\n]{12,1500})\"|(?<![\w])'([^'\n]{12,1500})'(?![\w])|"
+    r"```(.{1,1500}?)```", re.S)  # bounded: a quote mark never closed costs 1,500 characters at most
 # a label that opens the message itself ("SMS:", "Script:", "Subject:", "Nachricht:", "话术：" ...): the line after it
 _LABEL = lazyre.compile(
-    r"(?:^|\n)\s*[*_#-]*\s*(?:sms|text|message|text message|e-?mail|mail|script|template|subject|body|post|ad|"
+    r"^[ \t]*[*_#-]*[ \t]*(?:sms|text|message|text message|e-?mail|mail|script|template|subject|body|post|ad|"
     r"listing|review|dm|whatsapp|opener|caller|you|pitch|invoice|mensaje|mensagem|texto|asunto|assunto|guion|"
     r"roteiro|nachricht|betreff|vorlage|messaggio|testo|oggetto|copione|objet|modèle|texte|wiadomość|treść|"
     r"temat|скрипт|текст|сообщение|тема|шаблон|bericht|onderwerp|tekst|meddelande|besked|viesti|mesaj|metin|"
     r"konu|pesan|teks|ujumbe|tin nhắn|kịch bản|nội dung|ข้อความ|สคริปต์|話術|话术|短信|文案|台本|メール|件名|文面|"
     r"문자|대본|메시지|제목|رسالة|نص|الرسالة|संदेश|मैसेज|স্ক্রিপ্ট|বার্তা|מסר|הודעה|μήνυμα|κείμενο)"
-    r"\s*(?:\d+\s*)?[:：]\s*([^\n]{12,})", re.I | re.M)
+    r"[ \t]*(?:\d+[ \t]*)?[:：][ \t]*([^\n]{12,})", re.I | re.M)  # no \s*: a run of blank lines was cubic
 
 _CUES = {
     "link": r"https?://|www\.|\bbit\.ly\b|\b[\w-]{2,}\.(?:com|net|org|info|xyz|top|link|site|online|app|io|co|"
             r"ru|cn|in|br|de|fr|it|es|pl|tr|id|vn|th|example|support|help|secure|shop|club|live|me|cc)\b",
-    "money": r"[$€£¥₹₽₺₩฿₦₱]\s?\d|\d[\d.,]*\s?(?:usd|eur|gbp|tl|r\$|rs\.?|inr|kr|zł|zl|pln|czk|kč|rub|руб|"
+    "money": r"[$€£¥₹₽₺₩฿₦₱]\s?\d|(?<![\d.,])\d[\d.,]{0,15}\s?(?:usd|eur|gbp|tl|r\$|rs\.?|inr|kr|zł|zl|pln|czk|kč|rub|руб|"
              r"yuan|元|円|万|원|บาท|rp|vnd|đ|naira|ksh|tsh|dinar|درهم|ريال|روپے|টাকা|рублей|lei|ft|huf)\b",
     "code": r"\b(?:otp|pin|cvv|cvc|2fa|one[- ]time|verification code|security code|passcode|password|login|"
             r"credentials|card number|card details|iban|sort code|seed phrase|recovery phrase|код|пароль|"
@@ -72,7 +73,7 @@ _CUES = {
               r"ภายในวันนี้|ระงับ|اليوم|فورا|حظر|आज|तुरंत|ब्लॉक",
     "reviews": r"\b\d{1,3}\s*(?:\w+\s+){0,3}(?:reviews?|reseñas|avis|recensioni|bewertungen|rezensionen|opinie|"
                r"recenzj\w+|avaliações|отзыв\w*|yorum\w*|ulasan|đánh giá|recensies|arvostel\w+|anmeldelser|"
-               r"recensioner)\b|\d+\s*(?:条|個|개)\s*(?:好评|评价|レビュー|리뷰)|five[- ]star|5[- ]star|★★★★★|"
+               r"recensioner)\b|(?<!\d)\d{1,4}\s*(?:条|個|개)\s*(?:好评|评价|レビュー|리뷰)|five[- ]star|5[- ]star|★★★★★|"
                r"cinco estrellas|cinq étoiles|cinque stelle|fünf sterne|5 yıldız|5 sao|пять звёзд|五星",
     "operator": r"\b(?:target (?:the |older |elderly |retire\w* |widow\w* |people |users )?|send (?:it|them|this|"
                 r"the (?:sms|texts?|messages?|e-?mails?))\s+(?:at|in|on|when|between|after|before|to)|"
