@@ -332,8 +332,6 @@ class ContentVerdict:
 def screen_text(text: str, thresholds: dict[str, float] | None = None) -> ContentVerdict:
     """Screen ``text`` (an answer, a chat reply): rules first, then the classifier's score per category."""
     from macrohard.safety.content_embed import read  # numpy only when something is screened
-    from macrohard.safety.content_fraud import THRESHOLD_KEY as FRAUD_STRUCTURE
-    from macrohard.safety.content_fraud import shipped as shipped_fraud
     from macrohard.safety.content_model import MAX_CHARS, shipped
     from macrohard.safety.content_multi import lift_bias
     from macrohard.safety.content_multi import screen_read as screen_other_language
@@ -426,10 +424,4 @@ def screen_text(text: str, thresholds: dict[str, float] | None = None) -> Conten
             p = stack.probability(stack_features(scores, other, combined))
             if p >= (thresholds or {}).get(STACKED, stack.threshold):
                 found[category] = f"{_MODEL_REASONS[category]} (the screen's readings together, {p:.2f})"
-    if not found and not declines(text) and (reader := shipped_fraud()) is not None:
-        # what a scam answer is by its structure: a quoted message that impersonates, presses and asks, in the
-        # operator's frame (content_fraud, scr63); a warning, a real notice and a refusal read otherwise
-        p = reader.score(sample)
-        if p >= (thresholds or {}).get(FRAUD_STRUCTURE, reader.threshold):
-            found["fraud"] = f"{_MODEL_REASONS['fraud']} (its structure: a message that impersonates and asks, {p:.2f})"
     return ContentVerdict(found=found, scores=scores, truncated=len(text) > MAX_CHARS)
