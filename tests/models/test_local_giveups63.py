@@ -47,11 +47,12 @@ def test_a_give_up_after_reading_the_answer_file_before_writing_it_is_asked_once
     failed = _bash("grep -c '^' err-count.txt", tmp_path)
     asked: set = set()
     note = remedy(GIVE_UP, [failed], task, asked)
-    assert note == ANSWER_FILE_NOTE.format(file="err-count.txt") and command_only(note)
+    assert note == ANSWER_FILE_NOTE.format(file="err-count.txt", inputs="./probe.sh") and command_only(note)
     assert remedy(GIVE_UP, [failed], task, asked) == ""
     for words in ("Count the lines of errors.log and write the number into err-count.txt",
                   "Save the count of stderr lines to err-count.txt, please"):
-        assert remedy(GIVE_UP, [failed], words, set()) == ANSWER_FILE_NOTE.format(file="err-count.txt"), words
+        said = remedy(GIVE_UP, [failed], words, set())
+        assert said.startswith("err-count.txt is the file the task asks you to write the answer into"), words
     # an input the task names that is missing (no reason the model made up), or a file the task does not name: stands
     missing = _bash("wc -l < err-input.txt", tmp_path)
     assert remedy(GIVE_UP, [missing], "Count the lines of err-input.txt → n.txt", set()) == ""

@@ -126,7 +126,7 @@ def remedy(action: dict[str, Any], history: list[Any], task: str, asked: set[tup
         return FOLDER_COPY_NOTE
     if (name := answer_file_read_first(last, task, history)) and (task, f"answer {name}") not in asked:
         asked.add((task, f"answer {name}"))
-        return ANSWER_FILE_NOTE.format(file=name)
+        return answer_file_note(name, task)
     if grep_matched_nothing(last) and (task, "grep 1") not in asked:
         asked.add((task, "grep 1"))
         return GREP_NOTE
@@ -147,7 +147,7 @@ def remedy(action: dict[str, Any], history: list[Any], task: str, asked: set[tup
 GREP_NOTE = ("grep exits with code 1 when no line matches: your pattern matched nothing, which is no reason to give up. "
              "Look at how the input writes what you are after (head FILE, or cat it), then match that, or use another tool.")
 ANSWER_FILE_NOTE = ("{file} is the file the task asks you to write the answer into: it does not exist until you write "
-                    "it, which is no reason to give up. Work the answer out from the task's input and write it into {file}.")
+                    "it, which is no reason to give up. Work the answer out from {inputs} and write it into {file}.")
 _EXIT = re.compile(r"^\[exit code (\d+)\]$", re.M)
 _NO_FILE = re.compile(r"(?:^|[\s:'\"`])([\w.-]+(?:/[\w.-]+)*)['\"`]?: No such file or directory", re.M)
 # the task's answer file: named after an arrow, or "into F" / "(write|save|put) ... to|in F"
@@ -191,6 +191,17 @@ def answer_file_read_first(past: Any, task: str, history: list[Any]) -> str:
     return ""
 
 
+_PATH = re.compile(r"(?<![\w/.-])(?:\./[\w.-]+(?:/[\w.-]+)*|[\w-]+(?:/[\w.-]+)*\.[A-Za-z]\w*)")
+
+
+def answer_file_note(name: str, task: str) -> str:
+    """ANSWER_FILE_NOTE for ``name``, with the other paths the task names as where the answer comes from
+    (trbovlje's first note said "the task's input" and the model wrote a made-up 0 into the file)."""
+    named = [m.group(0).rstrip(".") for m in _PATH.finditer(task)]
+    inputs = list(dict.fromkeys(p for p in named if p.removeprefix("./") != name))[:3]
+    return ANSWER_FILE_NOTE.format(file=name, inputs=" and ".join(inputs) if inputs else "the task's input")
+
+
 def _tar_folder(past: Any, task: str) -> str:
     """The folder of a failed ``tar ... -C DIR`` that tar said is not there, when the task names it as a folder of the
     workspace ('' otherwise). heldout17's odd half (published logs, agent25): ``tar -xzf A.tar.gz -C DIR/`` failed on
@@ -218,4 +229,4 @@ def _refused_write(past: Any) -> bool:
     return not past.ok and str(past.result).startswith("Format error: write_file refused")
 
 
-__all__ = ["ANSWER_FILE_NOTE", "GREP_NOTE", "answer_file_read_first", "grep_matched_nothing", "DENIED_NOTE", "FOLDER_COPY_NOTE", "TAR_FOLDER_NOTE", "SCRIPT_NOTE", "command_only", "NOTE", "NOT_FOUND_NOTE", "REFUSED_NOTE", "UNSTAGED_NOTE", "missing_new_folder", "new_folders", "remedy"]
+__all__ = ["ANSWER_FILE_NOTE", "GREP_NOTE", "answer_file_note", "answer_file_read_first", "grep_matched_nothing", "DENIED_NOTE", "FOLDER_COPY_NOTE", "TAR_FOLDER_NOTE", "SCRIPT_NOTE", "command_only", "NOTE", "NOT_FOUND_NOTE", "REFUSED_NOTE", "UNSTAGED_NOTE", "missing_new_folder", "new_folders", "remedy"]
