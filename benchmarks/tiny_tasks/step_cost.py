@@ -11,7 +11,8 @@ with its wall seconds, the process's CPU seconds over it (all its threads: llama
   ``reused`` tokens its cache held (the prefix shared with the previous prompt);
 - ``gen``: llama.cpp computing one generated token (``Llama.eval`` of one token), ``sample``: choosing it (the
   grammar, the logits processors and the sampler chain: where a grammar's cost shows);
-- ``state``: the aside's save and restore of llama.cpp's cache (``Llama.save_state`` / ``load_state``);
+- ``state``: the asides' save and restore of llama.cpp's cache (``Llama.save_state`` / ``load_state``, or
+  ``local_state.save`` / ``restore`` where the tree has it: then a save_state inside it is timed twice);
 - ``complete``: the whole of one model step (``LocalModel.complete``): what is not in the pieces above is the
   agent's own Python around the model (prompt building, tokenising, the judges' bookkeeping);
 - ``authorize`` (the guard's review of an action), ``screen`` (the screens over an observation),
@@ -98,6 +99,13 @@ def instrument(log: Any) -> None:
     Llama.sample = _timed(log, "sample", sample, lambda *a, **k: {"grammar": k.get("grammar") is not None})
     Llama.save_state = _timed(log, "state", Llama.save_state)
     Llama.load_state = _timed(log, "state", Llama.load_state)
+    try:  # the asides' lighter keep (comp63): where it is there, its save and restore are the state's cost
+        from macrohard.models import local_state
+
+        local_state.save = _timed(log, "state", local_state.save)
+        local_state.restore = _timed(log, "state", local_state.restore)
+    except ImportError:
+        pass
     local.LocalModel.complete = _timed(log, "complete", local.LocalModel.complete)
     guard_mod.Guard.authorize = _timed(log, "authorize", guard_mod.Guard.authorize)
     guard_mod.Guard.screen = _timed(log, "screen", guard_mod.Guard.screen)

@@ -24,8 +24,11 @@ def _bash(command: str, cwd: Path) -> Past:
 def test_a_give_up_after_grep_matched_nothing_is_asked_once_more(tmp_path: Path) -> None:
     (tmp_path / "people.json").write_text('{"people": [{"name": "Ana", "active": true}, {"name": "Bo", "active": false}]}\n')
     task = 'people.json has a "people" list. how many of them are active ("active": true)? → active.txt'
+    (tmp_path / "links").mkdir()
+    (tmp_path / "links" / "gone").symlink_to("nowhere")
     for command in ("grep -c 'active: true' people.json", "cat people.json | grep 'active: true'",
-                    "grep 'active: true' people.json > active.txt"):
+                    "grep 'active: true' people.json > active.txt",
+                    "find links/ -type l -exec ls -l {} \\; | grep 'no such file'", 'grep -c "a|b; c" people.json'):
         failed = _bash(command, tmp_path)
         asked: set = set()
         note = remedy(GIVE_UP, [failed], task, asked)

@@ -158,9 +158,10 @@ _ANSWER_FILE = re.compile(r"(?:→|->|\binto\b|\b(?:write|save|put|store)\b[^.�
 def _last_stage(command: str) -> str:
     """The last command of ``command``'s last pipeline (``a | b > f`` → ``b > f``), '' when it has ``||``, ``;`` or
     ``&&`` (a list whose status is not that command's alone)."""
-    if any(sep in command for sep in ("||", ";", "&&", "\n")):
+    bare = re.sub(r"'[^']*'|\"(?:[^\"\\]|\\.)*\"", "''", command).replace("\\;", "")  # quoted words and find's \; apart
+    if any(sep in bare for sep in ("||", ";", "&&", "\n")):
         return ""
-    return command.split("|")[-1].strip()
+    return bare.split("|")[-1].strip()
 
 
 def grep_matched_nothing(past: Any) -> bool:
