@@ -18,7 +18,6 @@ one, stands. It never turns a give-up into a claim: a later claim needs the harn
 
 from __future__ import annotations
 
-import json
 import re
 import shlex
 from typing import Any
@@ -124,12 +123,6 @@ def remedy(action: dict[str, Any], history: list[Any], task: str, asked: set[tup
     if _FOLDER_COPY.search(output) and (task, "cp -r") not in asked:
         asked.add((task, "cp -r"))
         return FOLDER_COPY_NOTE
-    if (name := answer_file_read_first(last, task, history)) and (task, f"answer {name}") not in asked:
-        asked.add((task, f"answer {name}"))
-        return answer_file_note(name, task)
-    if grep_matched_nothing(last) and (task, "grep 1") not in asked:
-        asked.add((task, "grep 1"))
-        return GREP_NOTE
     for pattern, note, key in ((_SCRIPT, SCRIPT_NOTE, "script"), (_NOT_FOUND, NOT_FOUND_NOTE, "program"),
                                (_DENIED, DENIED_NOTE, "script")):
         m = pattern.search(output)
@@ -137,70 +130,6 @@ def remedy(action: dict[str, Any], history: list[Any], task: str, asked: set[tup
             asked.add((task, m.group(1)))
             return note.format(**{key: m.group(1)})
     return ""
-
-
-# comp63 (dev: heldout26/27 on main 1e4dd857): a give-up right after a failed command is the commonest end of a failed
-# run that is not a wrong answer judged "no". Two of its causes are shell facts the 1.5B model read as a dead end:
-# grep's exit status 1, which says only that no line matched (savinja: `grep -c 'active: true' users.json` printed 0
-# and exit code 1; nacala: `find ... | grep 'no such file'` printed nothing), and the task's own answer file read
-# before it was written (trbovlje: `grep -c '^' stderr-count.txt` for "... → stderr-count.txt": no such file).
-GREP_NOTE = ("grep exits with code 1 when no line matches: your pattern matched nothing, which is no reason to give up. "
-             "Look at how the input writes what you are after (head FILE, or cat it), then match that, or use another tool.")
-ANSWER_FILE_NOTE = ("{file} is the file the task asks you to write the answer into: it does not exist until you write "
-                    "it, which is no reason to give up. Work the answer out from {inputs} and write it into {file}.")
-_EXIT = re.compile(r"^\[exit code (\d+)\]$", re.M)
-_NO_FILE = re.compile(r"(?:^|[\s:'\"`])([\w.-]+(?:/[\w.-]+)*)['\"`]?: No such file or directory", re.M)
-# the task's answer file: named after an arrow, or "into F" / "(write|save|put) ... to|in F"
-_ANSWER_FILE = re.compile(r"(?:→|->|\binto\b|\b(?:write|save|put|store)\b[^.→]{0,40}?\b(?:to|in)\b)\s*['\"`]?"
-                          r"([\w.-]+(?:/[\w.-]+)*\.\w+)", re.I)
-
-
-def _last_stage(command: str) -> str:
-    """The last command of ``command``'s last pipeline (``a | b > f`` → ``b > f``), '' when it has ``||``, ``;`` or
-    ``&&`` (a list whose status is not that command's alone)."""
-    bare = re.sub(r"'[^']*'|\"(?:[^\"\\]|\\.)*\"", "''", command).replace("\\;", "")  # quoted words and find's \; apart
-    if any(sep in bare for sep in ("||", ";", "&&", "\n")):
-        return ""
-    return bare.split("|")[-1].strip()
-
-
-def grep_matched_nothing(past: Any) -> bool:
-    """Whether ``past`` is a bash step whose last command was grep and which failed only as grep does when no line
-    matched: exit code 1, nothing printed but an empty count."""
-    if past.ok or past.action.get("kind") != "bash":
-        return False
-    stage = _last_stage(str(past.action.get("command", "")))
-    if not re.match(r"(?:e|f)?grep\b", stage):
-        return False
-    result = str(past.result)
-    if _EXIT.findall(result) != ["1"]:
-        return False
-    said = [line.strip() for line in result.splitlines()  # what it printed, without the fence's lines (safety.flow)
-            if line.strip() and not _EXIT.match(line.strip()) and not line.startswith(("[UNTRUSTED CONTENT", "<<<"))]
-    return all(line in ("0", "(no output)") for line in said)
-
-
-def answer_file_read_first(past: Any, task: str, history: list[Any]) -> str:
-    """The task's answer file when ``past`` failed because it read that file before any step wrote it ('' else)."""
-    if past.ok or past.action.get("kind") != "bash":
-        return ""
-    wanted = {m.group(1) for m in _ANSWER_FILE.finditer(task)}
-    for m in _NO_FILE.finditer(str(past.result)):
-        name = m.group(1).removeprefix("./")
-        if name in wanted and not any(name in json.dumps(p.action) for p in history if p is not past and p.ok):
-            return name
-    return ""
-
-
-_PATH = re.compile(r"(?<![\w/.-])(?:\./[\w.-]+(?:/[\w.-]+)*|[\w-]+(?:/[\w.-]+)*\.[A-Za-z]\w*)")
-
-
-def answer_file_note(name: str, task: str) -> str:
-    """ANSWER_FILE_NOTE for ``name``, with the other paths the task names as where the answer comes from
-    (trbovlje's first note said "the task's input" and the model wrote a made-up 0 into the file)."""
-    named = [m.group(0).rstrip(".") for m in _PATH.finditer(task)]
-    inputs = list(dict.fromkeys(p for p in named if p.removeprefix("./") != name))[:3]
-    return ANSWER_FILE_NOTE.format(file=name, inputs=" and ".join(inputs) if inputs else "the task's input")
 
 
 def _tar_folder(past: Any, task: str) -> str:
@@ -230,4 +159,4 @@ def _refused_write(past: Any) -> bool:
     return not past.ok and str(past.result).startswith("Format error: write_file refused")
 
 
-__all__ = ["ANSWER_FILE_NOTE", "GREP_NOTE", "answer_file_note", "answer_file_read_first", "grep_matched_nothing", "DENIED_NOTE", "FOLDER_COPY_NOTE", "TAR_FOLDER_NOTE", "SCRIPT_NOTE", "command_only", "NOTE", "NOT_FOUND_NOTE", "REFUSED_NOTE", "UNSTAGED_NOTE", "missing_new_folder", "new_folders", "remedy"]
+__all__ = ["DENIED_NOTE", "FOLDER_COPY_NOTE", "TAR_FOLDER_NOTE", "SCRIPT_NOTE", "command_only", "NOTE", "NOT_FOUND_NOTE", "REFUSED_NOTE", "UNSTAGED_NOTE", "missing_new_folder", "new_folders", "remedy"]
