@@ -11,7 +11,15 @@ import os
 import sys
 from typing import Any
 
-from macrohard.models import local_agree, local_evidence, local_form, local_grounds, local_recount, local_verify
+from macrohard.models import (
+    local_agree,
+    local_evidence,
+    local_form,
+    local_grounds,
+    local_recount,
+    local_state,
+    local_verify,
+)
 from macrohard.models.local_history import Past, _with_note
 from macrohard.types import ModelReply, Usage
 
@@ -192,13 +200,9 @@ class ClaimSteps:
         words = {w: [self._llm.tokenize(v.encode(), add_bos=False, special=False)[0] for v in (w, w.capitalize())]
                  for w in ("yes", "no")}
         margin = local_evidence.Margin(words["yes"], words["no"])
-        with self._lock:
-            state = self._llm.save_state()
-            try:
-                out = self._llm.create_chat_completion(messages=chat, grammar=self._yes_no(), temperature=0.0, top_k=1,
-                                                       max_tokens=1, logits_processor=[margin])
-            finally:
-                self._llm.load_state(state)
+        with self._lock, local_state.kept(self._llm):
+            out = self._llm.create_chat_completion(messages=chat, grammar=self._yes_no(), temperature=0.0, top_k=1,
+                                                   max_tokens=1, logits_processor=[margin])
         u = out.get("usage") or {}
         return (margin.value if margin.value is not None else -1e9), Usage(
             prompt_tokens=int(u.get("prompt_tokens") or 0), completion_tokens=int(u.get("completion_tokens") or 0))
