@@ -18,6 +18,7 @@ import threading
 import time
 from pathlib import Path
 
+from .outsider import Output as _Output
 from .outsider import cli_env, descends, flat, left_running, processes
 from .stall_server import StallServer
 
@@ -26,36 +27,6 @@ def _launched(pid: int) -> int:
     """The `sleep 300` programs running under the process ``pid`` (its desktops' launches)."""
     parents, commands = processes()
     return sum(cmd.startswith("sleep 300") and descends(child, pid, parents) for child, cmd in commands.items())
-
-
-class _Output:
-    """What a process prints (stdout and stderr together), read as it comes."""
-
-    def __init__(self, proc: subprocess.Popen[str]) -> None:
-        self.proc, self.lines = proc, []
-        self.reader = threading.Thread(target=self._read, daemon=True)
-        self.reader.start()
-
-    def _read(self) -> None:
-        assert self.proc.stdout is not None
-        for line in self.proc.stdout:
-            self.lines.append(line)
-
-    @property
-    def text(self) -> str:
-        return "".join(self.lines)
-
-    def until(self, words: str, seconds: float = 60) -> None:
-        deadline = time.monotonic() + seconds
-        while words not in flat(self.text) and self.proc.poll() is None and time.monotonic() < deadline:
-            time.sleep(0.05)
-        assert words in flat(self.text), f"the eval never said {words!r}: {flat(self.text)[-2000:]}"
-
-    def close(self) -> None:
-        """After the process ended (or was killed): the rest read, the pipe closed (not left to the worker's next test)."""
-        self.reader.join(30)
-        if self.proc.stdout is not None:
-            self.proc.stdout.close()
 
 
 def _ctrl_c_three_times(proc: subprocess.Popen[str], output: _Output, runs: int) -> float:
