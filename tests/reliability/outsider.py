@@ -144,7 +144,9 @@ class Output:
         assert words in flat(self.text), f"the process never said {words!r}: {flat(self.text)[-2000:]}"
 
     def close(self) -> None:
-        """After the process ended (or was killed): the rest read, the pipe closed (not left to the worker's next test)."""
+        """After the process ended (or was killed): the rest read, the pipe closed (not left to the worker's next test).
+        rel63: not while the reader still reads (a child of the process, alive, holds the pipe open): a close then
+        waits on the reader's lock, for ever (a failed test hung so: a stopped pool process, later continued)."""
         self.reader.join(30)
-        if self.proc.stdout is not None:
+        if self.proc.stdout is not None and not self.reader.is_alive():
             self.proc.stdout.close()

@@ -47,13 +47,12 @@ def test_an_evals_pool_process_stopped_is_said_with_how_to_let_it_go_on(tmp_path
         os.kill(pool, signal.SIGCONT)
         proc.wait(timeout=120)  # the hang bound
     finally:
-        if pool is not None:
-            try:
-                os.kill(pool, signal.SIGCONT)
-            except ProcessLookupError:
-                pass
-        if proc.poll() is None:
-            proc.kill()
+        if proc.poll() is None:  # failed: the pool's process (it holds the output pipe too) and the eval, by pid
+            for pid in filter(None, (pool, proc.pid)):
+                try:
+                    os.kill(pid, signal.SIGKILL)
+                except ProcessLookupError:
+                    pass
             proc.wait()
         output.close()
     said = flat(output.text)
