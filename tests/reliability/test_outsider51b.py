@@ -146,6 +146,11 @@ def test_evals_third_ctrl_c_cuts_a_browser_wait(tmp_path: Path) -> None:
     runs = SQLiteStore(str(home / "runs.db")).list_runs(limit=10)
     assert [r.status.value for r in runs] == ["interrupted"], [(r.status, r.steps, f"{took:.1f} s") for r in runs]
     assert runs[0].steps == 2, runs[0].steps  # step 1 done, step 2 kept as cut inside its wait
+    # rel63: cut inside the wait, not marked cut after it: the step's own recorded time is short of its 30 s (with the
+    # wait's cut look and the browser's kill both removed, the wait ran out and the action's after-look still drew
+    # "✗ cut": this test passed, shown)
+    [_, waited] = SQLiteStore(str(home / "runs.db")).steps(runs[0].id)
+    assert waited.env_ms < 30_000, waited.env_ms
     assert left_running(home) == [], left_running(home)
     # the cut step says it was cut (before: drawn "2 ✓ browser_wait seconds=30.0 … 0 ms env", no result, as if done)
     shown = flat(subprocess.run([sys.executable, "-m", "macrohard", "runs", "show", runs[0].id], capture_output=True,
