@@ -9,6 +9,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -116,3 +117,36 @@ def until(what, seconds: float) -> bool:  # noqa: ANN001 - a predicate
             return True
         time.sleep(0.1)
     return bool(what())
+
+
+class Output:
+    """What a process prints (stdout and stderr together), read as it comes (moved here from test_outsider51b, rel63:
+    test_outsider47's company waits for what its CLI says too)."""
+
+    def __init__(self, proc: subprocess.Popen[str]) -> None:
+        self.proc, self.lines = proc, []
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
+
+    def _read(self) -> None:
+        assert self.proc.stdout is not None
+        for line in self.proc.stdout:
+            self.lines.append(line)
+
+    @property
+    def text(self) -> str:
+        return "".join(self.lines)
+
+    def until(self, words: str, seconds: float = 60) -> None:
+        deadline = time.monotonic() + seconds
+        while words not in flat(self.text) and self.proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert words in flat(self.text), f"the process never said {words!r}: {flat(self.text)[-2000:]}"
+
+    def close(self) -> None:
+        """After the process ended (or was killed): the rest read, the pipe closed (not left to the worker's next test).
+        rel63: not while the reader still reads (a child of the process, alive, holds the pipe open): a close then
+        waits on the reader's lock, for ever (a failed test hung so: a stopped pool process, later continued)."""
+        self.reader.join(30)
+        if self.proc.stdout is not None and not self.reader.is_alive():
+            self.proc.stdout.close()

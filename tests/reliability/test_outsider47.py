@@ -17,10 +17,10 @@ import pytest
 
 from macrohard.envs.mounts import mount_points
 
+from .outsider import Output, descends, mh, processes, until_running
 from .outsider import cli_env as _env
 from .outsider import flat as _flat
 from .outsider import left_running as _left_running
-from .outsider import mh
 from .outsider import write_script as _write
 from .stall_server import StallServer
 
@@ -32,8 +32,13 @@ _mh = functools.partial(mh, timeout=60)  # this file's calls have 60 s unless th
 LEAD = [{"kind": "plan", "steps": [{"id": "s1", "division": "operator", "task": "wait a"},
                                    {"id": "s2", "division": "coding", "task": "wait b"}]},
         {"kind": "finish", "answer": "all done"}]
-# one script file plays both sub-runs (one model per spec and process): two first steps, then what must never run
-SUB = [{"kind": "bash", "command": "sleep 6; echo first"}, {"kind": "bash", "command": "sleep 6; echo first"},
+# one script file plays both sub-runs (one model per spec and process): two first steps, then what must never run.
+# rel63: each first step waits (`sleep 600`) until the test ends it, once the company has taken the stop; before, a
+# `sleep 6` begun when the sub-runs were seen `running` was the only margin, and a test process starved for those
+# seconds (the in-process `audit verify` at load ~30) signalled after a step had ended: the next action was then
+# recorded ("Not run") or ran, a failure of the test's timing, not of the company
+WAIT = "sleep 600"
+SUB = [{"kind": "bash", "command": f"{WAIT}; echo first"}, {"kind": "bash", "command": f"{WAIT}; echo first"},
        {"kind": "bash", "command": "echo after-the-stop"}, {"kind": "bash", "command": "echo after-the-stop"},
        {"kind": "finish", "answer": "waited"}, {"kind": "finish", "answer": "waited"}]
 
@@ -55,31 +60,26 @@ def test_a_company_stopped_while_its_sub_runs_run_stops_them_keeps_them_and_says
     proc = subprocess.Popen([sys.executable, "-m", "macrohard", "company", "--model", lead, "--run-model", sub,
                              "do two things"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                             env=_env())
+    output = Output(proc)
     try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline and not (home / "runs.db").exists():
-            time.sleep(0.2)
+        until_running(proc.pid, WAIT, 2, within=120)  # both first steps under way (each waits for the test)
         store = SQLiteStore(str(home / "runs.db"))
-        while time.monotonic() < deadline:
-            running = [r for r in store.list_runs(limit=10) if r.parent_id and r.status.value == "running"]
-            if len(running) == 2:
-                break
-            time.sleep(0.2)
-        assert len(running) == 2, "the two sub-runs never started"
+        assert len([r for r in store.list_runs(limit=10) if r.parent_id and r.status.value == "running"]) == 2
         live = None
-        if sig == signal.SIGINT:  # `audit verify` of the company while its sub-runs work (in this process: fast)
+        if sig == signal.SIGINT:  # `audit verify` of the company while its sub-runs work (in this process)
             from cli_in_process import mh
 
             live = mh("audit", "verify", next(r.id for r in store.list_runs(limit=10) if r.parent_id is None))
-        else:
-            time.sleep(1.5)  # their sandboxes up, their first step under way
         proc.send_signal(sig)
-        out, _ = proc.communicate(timeout=60)  # the hang bound
+        output.until("stopping the 2 sub-run(s) already started")  # the company took the stop
+        _end_steps(proc.pid)  # then their steps end, as a `sleep 6` did by itself
+        proc.wait(timeout=60)  # the hang bound
     finally:
         if proc.poll() is None:
             proc.kill()
             proc.wait()
-    said = _flat(out)
+        output.close()
+    said = _flat(output.text)
     assert proc.returncode == 130, said[-3000:]  # before: 0 or -15
     runs = store.list_runs(limit=10)
     lead_run = next(r for r in runs if r.parent_id is None)
@@ -91,6 +91,8 @@ def test_a_company_stopped_while_its_sub_runs_run_stops_them_keeps_them_and_says
         commands = [s.action.command for s in store.steps(child.id) if s.action is not None
                     and getattr(s.action, "command", None)]
         assert commands and "echo after-the-stop" not in commands, commands  # its step kept; nothing after the stop
+        outputs = [s.observation.output.strip().splitlines()[-1:] for s in store.steps(child.id) if s.observation]
+        assert outputs == [["first"]], outputs  # its first step ran to its end (the stop waited for it), kept
         assert "stopped: the company was interrupted" in (child.error or ""), child.error
     assert sorted(lead_run.meta["company"]) == ["s1", "s2"], lead_run.meta  # before: {} (Ctrl-C)
     assert f"the company {lead_run.id} stopped (interrupted)" in said, said[-3000:]
@@ -105,6 +107,17 @@ def test_a_company_stopped_while_its_sub_runs_run_stops_them_keeps_them_and_says
         said = _flat(live.stdout)
         assert live.returncode == 0 and "TAMPERED" not in said, said
         assert said.count("is still running: it is linked into this chain when it ends") == 2, said
+
+
+def _end_steps(root: int) -> None:
+    """End the sub-runs' waiting first steps: the `sleep 600` under ``root`` (this test's company) killed, by pid."""
+    parents, commands = processes()
+    for pid, line in commands.items():
+        if line.strip() == WAIT and descends(pid, root, parents):
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
 
 
 def test_an_honest_company_still_runs_its_sub_runs_to_the_end(tmp_path: Path) -> None:

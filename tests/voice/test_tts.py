@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
+import threading
 import wave
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -86,3 +89,69 @@ def test_say_cli_writes_the_file(tmp_path):
     res = subprocess.run([sys.executable, "-m", "macrohard", "say", "", "-o", str(tmp_path / "e.wav")],
                          capture_output=True, text=True, env=env, timeout=120)
     assert res.returncode == 2 and "nothing to say" in res.stderr
+
+
+def _kill_child(name: str, found: list[int], stop: threading.Event) -> None:
+    """Kill (SIGKILL, by pid) the first child of this process named ``name`` as soon as it runs: what a person's
+    `kill -9`, or the out-of-memory killer, does to the engine mid-speech."""
+    while not stop.is_set():
+        for children in Path(f"/proc/{os.getpid()}/task").glob("*/children"):
+            try:
+                pids = [int(p) for p in children.read_text().split()]
+            except OSError:
+                continue
+            for pid in pids:
+                try:
+                    comm = Path(f"/proc/{pid}/comm").read_text().strip()
+                except OSError:
+                    continue
+                if comm == name:
+                    os.kill(pid, signal.SIGKILL)
+                    found.append(pid)
+                    return
+        stop.wait(0.002)
+
+
+def test_an_espeak_killed_mid_speech_is_said_killed_not_a_broken_install():
+    """rel63: espeak-ng killed (SIGKILL) while it speaks a long clause. Before: "espeak-ng failed (); reinstall it:
+    apt-get install --reinstall espeak-ng" — a reinstall of an engine that works. Now the error says it was killed by
+    a signal from outside (a person's kill, the out-of-memory killer: where to look) and that trying again is the fix."""
+    found: list[int] = []
+    stop = threading.Event()
+    killer = threading.Thread(target=_kill_child, args=("espeak-ng", found, stop), daemon=True)
+    killer.start()
+    try:
+        with pytest.raises(UserError) as said:
+            tts.speak("the quick brown fox jumps over the lazy dog " * 110, engine="espeak")
+    finally:
+        stop.set()
+        killer.join(10)
+    assert found, "espeak-ng never ran"
+    text = str(said.value)
+    assert not isinstance(said.value, MissingDependency) and "reinstall" not in text, text  # before: both
+    assert "killed by SIGKILL" in text and "dmesg" in text and "try again" in text, text
+
+
+def test_an_ffmpeg_killed_mid_decode_is_said_killed_not_a_bad_file(tmp_path):
+    """rel63: ffmpeg killed (SIGKILL) while it converts a recording (100 s of 48 kHz 32-bit float audio, which it
+    converts). Before: "the recording is not audio that can be read (no audio stream)" and how to record a WAV, of a
+    good file. Now: ffmpeg was killed from outside, where to look, try again."""
+    rate, seconds = 48_000, 100
+    samples = (0.3 * np.sin(np.arange(rate * seconds) * 2 * np.pi * 440 / rate)).astype("<f4")
+    header = b"RIFF" + (36 + samples.nbytes).to_bytes(4, "little") + b"WAVEfmt " + (16).to_bytes(4, "little") \
+        + (3).to_bytes(2, "little") + (1).to_bytes(2, "little") + rate.to_bytes(4, "little") \
+        + (rate * 4).to_bytes(4, "little") + (4).to_bytes(2, "little") + (32).to_bytes(2, "little") \
+        + b"data" + samples.nbytes.to_bytes(4, "little")
+    found: list[int] = []
+    stop = threading.Event()
+    killer = threading.Thread(target=_kill_child, args=("ffmpeg", found, stop), daemon=True)
+    killer.start()
+    try:
+        with pytest.raises(UserError) as said:
+            audio.read_pcm(header + samples.tobytes())
+    finally:
+        stop.set()
+        killer.join(10)
+    assert found, "ffmpeg never ran"
+    text = str(said.value)
+    assert "not audio that can be read" not in text and "killed by SIGKILL" in text and "try again" in text, text

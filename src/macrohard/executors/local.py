@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import concurrent.futures as cf
+import logging
 import multiprocessing
 import signal
 import threading
@@ -28,6 +29,18 @@ def _leave_interrupts_to_the_driver() -> None:
 
 def _nothing(_sig: int, _frame: object) -> None:
     return None
+
+
+STOPPED_LOOK_S = 5.0  # how often ``map``, waiting on its runs, looks for a pool process that was stopped
+
+
+def _state(pid: int) -> str:
+    """A process's state letter (R, S, D, T: stopped …), "" when it is gone."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as fh:
+            return fh.read().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return ""
 
 
 class LocalHandle:
@@ -146,7 +159,10 @@ class LocalExecutor:
             raise failed[0]
         waiting = set(handles)
         while waiting:
-            done, waiting = cf.wait(waiting, return_when=cf.FIRST_COMPLETED)
+            done, waiting = cf.wait(waiting, timeout=STOPPED_LOOK_S, return_when=cf.FIRST_COMPLETED)
+            if not done:
+                self._say_stopped()
+                continue
             for future in done:
                 if isinstance(future.exception(), BrokenProcessPool):
                     with stopping.interrupts_held():  # handed over and named as one step (see RayExecutor.map)
@@ -160,6 +176,20 @@ class LocalExecutor:
                 outcome = handles[future].result()
                 del handles[future]
                 yield outcome
+
+    def _say_stopped(self) -> None:
+        """rel63: a process of the pool stopped (SIGSTOP, a terminal's Ctrl-Z sent to it alone, a debugger) holds its
+        run, and the evaluation waited on it without a word and without end (its run's own wall budget is counted
+        in that stopped process). Said once a process, with how to let it go on; nothing is ended here."""
+        said = getattr(self, "_said_stopped", set())
+        self._said_stopped = said
+        for pid in list(getattr(self._pool, "_processes", None) or {}):
+            if pid not in said and _state(pid) == "T":
+                said.add(pid)
+                logging.getLogger("macrohard").warning(
+                    "a process of the run pool (pid %d) is stopped (SIGSTOP, or Ctrl-Z sent to it: `ps -o pid,stat,cmd "
+                    "-p %d` shows T), so the run it holds is waiting, its time budget with it: `kill -CONT %d` lets it "
+                    "go on; Ctrl-C stops the evaluation (its runs are kept)", pid, pid, pid)
 
     def drain(self) -> tuple[int, Iterator[RunOutcome]]:
         """After an interrupt of ``map``: the runs not started are cancelled; returns how many had started and their

@@ -10,19 +10,34 @@ from __future__ import annotations
 import contextlib
 import io
 import shutil
+import signal
 import subprocess
 import wave
 from pathlib import Path
 
 import numpy as np
 
-from macrohard.errors import BadAudio, ConfigError, MissingDependency
+from macrohard.errors import BadAudio, ConfigError, MissingDependency, UserError
 
 RATE = 16_000  # what the recognisers take
 MAX_SECONDS = 120.0  # one utterance; a longer recording is refused (split it, or trim it)
 MAX_BYTES = 20 * 1024 * 1024  # a file or an upload
 DECODE_TIMEOUT_S = 30.0
 FIX = "record 16-bit PCM WAV (e.g. `arecord -f S16_LE -r 16000 -c 1 FILE.wav`) or convert it: `ffmpeg -i IN -ar 16000 -ac 1 OUT.wav`"
+
+
+def killed(program: str, returncode: int) -> str | None:
+    """What to say of a helper program (espeak-ng, ffmpeg) that a signal ended, or None when it exited itself.
+    rel63: a `kill -9` (a person's, the out-of-memory killer's) of espeak-ng mid-speech was "espeak-ng failed ();
+    reinstall it", and of ffmpeg mid-decode "… is not audio that can be read": a broken install, a bad file, neither true."""
+    if returncode >= 0:
+        return None
+    try:
+        name = signal.Signals(-returncode).name
+    except ValueError:
+        name = f"signal {-returncode}"
+    return (f"{program} was killed by {name} before it finished (from outside: a person's kill, or the system's "
+            "out-of-memory killer: `dmesg | grep -i -e oom -e killed`); nothing is wrong with it or the input: try again")
 
 
 def read_pcm(source: Path | bytes, *, rate: int = RATE, max_seconds: float = MAX_SECONDS) -> np.ndarray:
@@ -127,6 +142,8 @@ def _ffmpeg_decode(data: bytes, rate: int, name: str, max_seconds: float) -> np.
         proc = subprocess.run(cmd, input=data, capture_output=True, timeout=DECODE_TIMEOUT_S, check=False)
     except subprocess.TimeoutExpired as exc:
         raise BadAudio(f"{name} could not be decoded within {DECODE_TIMEOUT_S:.0f} s; {FIX}") from exc
+    if (said := killed("ffmpeg", proc.returncode)) is not None:
+        raise UserError(f"{name} could not be decoded: {said}")
     if proc.returncode != 0 or not proc.stdout:
         why = proc.stderr.decode(errors="replace").strip().splitlines()
         raise BadAudio(f"{name} is not audio that can be read ({why[-1] if why else 'no audio stream'}); {FIX}")

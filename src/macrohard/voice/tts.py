@@ -23,7 +23,7 @@ from typing import Any
 import numpy as np
 
 from macrohard.errors import MissingDependency, UserError
-from macrohard.voice.audio import write_wav
+from macrohard.voice.audio import killed, write_wav
 
 MAX_CHARS = 5_000  # one synthesis call; longer text is spoken clause by clause via stream()
 ENGINES = ("piper", "espeak")
@@ -200,6 +200,8 @@ def _espeak(text: str) -> Speech:
                               capture_output=True, timeout=60, check=False)
     except subprocess.TimeoutExpired as exc:
         raise UserError(f"espeak-ng did not finish speaking {len(text)} characters within 60 s") from exc
+    if (said := killed("espeak-ng", proc.returncode)) is not None:
+        raise UserError(said)
     if proc.returncode != 0:
         raise MissingDependency(f"espeak-ng failed ({proc.stderr.decode(errors='replace').strip()}); "
                                 "reinstall it: apt-get install --reinstall espeak-ng")
