@@ -378,6 +378,7 @@ class BrowserEnvironment(PageView, LayeredWriteBack):
         self._context.route("**/*", self.send_gate.route)
         self._context.route_web_socket(re.compile(".*"), self.send_gate.route_ws)
         self._page = self._context.new_page()
+        self._left_pages: list[str] = []  # the page a goto left in a tab of its own, for browser_back (rt63b)
         self._page.on("crash", self._on_crash)
         self._page.on("dialog", self._on_dialog)
         self._cdp = self._context.new_cdp_session(self._page)
@@ -610,6 +611,10 @@ class BrowserEnvironment(PageView, LayeredWriteBack):
         blocked_before = len(self.blocked)
         self.send_gate.clicked = set()  # the link the previous click followed: not this action's
         if isinstance(action, BrowserGotoAction):
+            if self.send_gate.armed and not self.send_gate.typed_host(action.url) and self._page is not None \
+                    and not self._crashed:
+                if not self._quiet_typed():
+                    self.send_gate.typed(action.url)  # the gate stays armed there
             self.send_gate.went(action.url)
         elif action.kind in ("browser_type", "browser_press", "browser_select"):
             self.send_gate.typed(self._page.url)
@@ -713,7 +718,10 @@ class BrowserEnvironment(PageView, LayeredWriteBack):
         page = self._page
         if isinstance(action, BrowserGotoAction):
             self._check_url(action.url)
-            page.goto(action.url)
+            if self.send_gate.leaving and not self.send_gate.armed:
+                self._goto_leaving_typed(action.url)
+            else:
+                page.goto(action.url)
             return ""
         if isinstance(action, BrowserClickAction):
             loc = self._locator(action.element)
@@ -748,7 +756,9 @@ class BrowserEnvironment(PageView, LayeredWriteBack):
             page.mouse.wheel(0, action.amount if action.direction == "down" else -action.amount)
         elif isinstance(action, BrowserBackAction):
             if page.go_back() is None:
-                return "There is no previous page."
+                if not getattr(self, "_left_pages", None):
+                    return "There is no previous page."
+                page.goto(self._left_pages.pop())  # the page a goto left in a tab of its own (rt63b)
         elif isinstance(action, BrowserWaitAction):
             if action.text:
                 page.get_by_text(action.text).first.wait_for(timeout=action.seconds * 1000)
@@ -766,6 +776,50 @@ class BrowserEnvironment(PageView, LayeredWriteBack):
             raise TypeError(f"the browser cannot do {action.kind!r}")
         page.wait_for_load_state()
         return ""
+
+    def _quiet_typed(self) -> bool:
+        """Before a ``browser_goto`` from a page typed into to a host not typed into, while the send gate still holds
+        (rt63b): the popups of the tab (pages of the typed host, which stayed open after the goto and sent the text)
+        are closed (their unload's beacons meet the armed gate), and every service worker is stopped (the typed
+        host's holds the text in its memory; its requests are the gate's, a WebSocket it opens is not told apart).
+        A worker starts again only for a page of its own host, which arms the gate again, or a message from one."""
+        for other in list(self._context.pages):
+            if other is not self._page:
+                try:
+                    other.close()
+                except Exception:  # noqa: BLE001  (closed already)
+                    pass
+        try:
+            self._cdp.send("ServiceWorker.enable")
+            self._cdp.send("ServiceWorker.stopAllWorkers")
+        except Exception as exc:  # noqa: BLE001  (then the gate stays armed on the new host, as on a typed one)
+            log.warning("could not stop the service workers before leaving a page typed into: %s", exc)
+            return False
+        return True
+
+    def _goto_leaving_typed(self, url: str) -> None:
+        """The ``browser_goto`` itself (rt63b): the tab's ``window.name`` is kept across a navigation (the new page
+        read what the typed page put there) and the typed page would wait in the back/forward cache, so the new page
+        opens in a fresh tab and the old one is closed (its unload's beacons meet the gate still leaving).
+        ``browser_back`` from there opens the page left again (a return to the typed host, which arms the gate).
+        Its storage and cookies are the send gate's (``route``: a document or worker of a host typed into)."""
+        left, old = self._page.url, self._page
+        page = self._context.new_page()
+        self._page = page
+        page.on("crash", self._on_crash)
+        page.on("dialog", self._on_dialog)
+        try:
+            old.close()
+        except Exception:  # noqa: BLE001  (closed already)
+            pass
+        try:
+            self._cdp = self._context.new_cdp_session(page)
+        except Exception:  # noqa: BLE001  (only the busy watch uses it: a page closing under it)
+            pass
+        if self.watcher is not None:
+            self.watcher.forget()
+        self._left_pages = [left] if left.startswith(("http://", "https://")) else []
+        page.goto(url)
 
     def _check_link_unchanged(self, element: str, now: str) -> None:
         """A click goes where the last observation said the element's link went (rt51b). The guard judged the click

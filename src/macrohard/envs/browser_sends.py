@@ -107,6 +107,10 @@ class SendGate:
         if a := address(url):
             self.gone.add(a)
 
+    def typed_host(self, url: str) -> bool:
+        """Whether ``url``'s host is one typed into (a goto there keeps the gate armed)."""
+        return _host(url) in self.typed_hosts
+
     def typed(self, page_url: str = "") -> None:
         self.armed = True
         if host := _host(page_url):
@@ -135,6 +139,11 @@ class SendGate:
         request = route.request
         method = str(request.method).upper()
         top = _top_navigation(request)
+        if self.typed_hosts and _navigation_request(request) and _host(request.url) in self.typed_hosts:
+            self.armed = True  # rt63b: a page of a host typed into is loaded again (back, a link, a script, a frame)
+        # rt63b: and whatever a document or service worker of such a host asks is judged as after the typing, armed
+        # or not: a popup it opened, a page restored from the back/forward cache, its service worker hold the text
+        armed = self.armed or bool(self.typed_hosts) and _initiator_host(request) in self.typed_hosts
         if top and self.going:
             self.going = False
         elif not self._allowed(request.url) and (top or request.resource_type == "ping"):
@@ -145,7 +154,7 @@ class SendGate:
                 return
         if top and (dest := address(request.url)):
             self.gone.add(dest)  # a page the agent was let go to: going back to it is going where it went
-        if not self.armed:
+        if not armed:
             if len(self.before) < _MAX_BEFORE:
                 self.before.add(request.url)
                 if not self._allowed(request.url):
@@ -269,6 +278,29 @@ def _top_navigation(request: Any) -> bool:
         return request.frame.parent_frame is None
     except Exception:  # noqa: BLE001  (a popup's first navigation, ``window.open``: its frame is not made yet)
         return True
+
+
+def _navigation_request(request: Any) -> bool:
+    """Whether ``request`` loads a document (a top-level page, a popup's or a frame's)."""
+    try:
+        return bool(request.is_navigation_request())
+    except Exception:  # noqa: BLE001  (a service worker's request: not a navigation)
+        return False
+
+
+def _initiator_host(request: Any) -> str:
+    """The host of what asked for ``request``: its service worker's script, else the document of its frame
+    ("" when neither is known: a popup's first navigation, a browser closing)."""
+    try:
+        worker = request.service_worker
+        if worker is not None:
+            return _host(worker.url)
+    except Exception:  # noqa: BLE001
+        pass
+    try:
+        return _host(request.frame.url)
+    except Exception:  # noqa: BLE001
+        return ""
 
 
 def _navigation(request_headers: str) -> bool:
