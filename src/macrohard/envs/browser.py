@@ -613,7 +613,7 @@ class BrowserEnvironment(PageView, LayeredWriteBack):
         if isinstance(action, BrowserGotoAction):
             if self.send_gate.armed and not self.send_gate.typed_host(action.url) and self._page is not None \
                     and not self._crashed:
-                if not self._quiet_typed():
+                if not self._leave_typed():
                     self.send_gate.typed(action.url)  # the gate stays armed there
             self.send_gate.went(action.url)
         elif action.kind in ("browser_type", "browser_press", "browser_select"):
@@ -718,10 +718,7 @@ class BrowserEnvironment(PageView, LayeredWriteBack):
         page = self._page
         if isinstance(action, BrowserGotoAction):
             self._check_url(action.url)
-            if self.send_gate.leaving and not self.send_gate.armed:
-                self._goto_leaving_typed(action.url)
-            else:
-                page.goto(action.url)
+            page.goto(action.url)
             return ""
         if isinstance(action, BrowserClickAction):
             loc = self._locator(action.element)
@@ -777,49 +774,38 @@ class BrowserEnvironment(PageView, LayeredWriteBack):
         page.wait_for_load_state()
         return ""
 
-    def _quiet_typed(self) -> bool:
-        """Before a ``browser_goto`` from a page typed into to a host not typed into, while the send gate still holds
-        (rt63b): the popups of the tab (pages of the typed host, which stayed open after the goto and sent the text)
-        are closed (their unload's beacons meet the armed gate), and every service worker is stopped (the typed
-        host's holds the text in its memory; its requests are the gate's, a WebSocket it opens is not told apart).
-        A worker starts again only for a page of its own host, which arms the gate again, or a message from one."""
+    def _leave_typed(self) -> bool:
+        """Before a ``browser_goto`` from a page typed into to a host not typed into, where the send gate stands down,
+        while it still holds (rt63b). What the typed page leaves would carry the text there: the tab's
+        ``window.name`` (kept across a navigation: the new page read it), the page waiting in the back/forward cache,
+        the popups it opened (pages of the typed host, open after the goto), its service worker (the text in its
+        memory; its requests are the gate's, a WebSocket it opens is not told apart). So the goto opens in a fresh
+        tab, the old tab and its popups are closed now (their unload's beacons meet the armed gate) and every
+        service worker is stopped (one starts again only for a page of its own host, which arms the gate again, or a
+        message from one). ``browser_back`` from the new tab opens the page left again. Returns False when the
+        workers could not be stopped (the caller keeps the gate armed)."""
+        left, old = self._page.url, self._page
+        page = self._context.new_page()
+        self._page = page
+        page.on("crash", self._on_crash)
+        page.on("dialog", self._on_dialog)
         for other in list(self._context.pages):
-            if other is not self._page:
+            if other is not page:
                 try:
                     other.close()
                 except Exception:  # noqa: BLE001  (closed already)
                     pass
+        self._left_pages = [left] if left.startswith(("http://", "https://")) and old is not page else []
+        if self.watcher is not None:
+            self.watcher.forget()
         try:
+            self._cdp = self._context.new_cdp_session(page)
             self._cdp.send("ServiceWorker.enable")
             self._cdp.send("ServiceWorker.stopAllWorkers")
         except Exception as exc:  # noqa: BLE001  (then the gate stays armed on the new host, as on a typed one)
             log.warning("could not stop the service workers before leaving a page typed into: %s", exc)
             return False
         return True
-
-    def _goto_leaving_typed(self, url: str) -> None:
-        """The ``browser_goto`` itself (rt63b): the tab's ``window.name`` is kept across a navigation (the new page
-        read what the typed page put there) and the typed page would wait in the back/forward cache, so the new page
-        opens in a fresh tab and the old one is closed (its unload's beacons meet the gate still leaving).
-        ``browser_back`` from there opens the page left again (a return to the typed host, which arms the gate).
-        Its storage and cookies are the send gate's (``route``: a document or worker of a host typed into)."""
-        left, old = self._page.url, self._page
-        page = self._context.new_page()
-        self._page = page
-        page.on("crash", self._on_crash)
-        page.on("dialog", self._on_dialog)
-        try:
-            old.close()
-        except Exception:  # noqa: BLE001  (closed already)
-            pass
-        try:
-            self._cdp = self._context.new_cdp_session(page)
-        except Exception:  # noqa: BLE001  (only the busy watch uses it: a page closing under it)
-            pass
-        if self.watcher is not None:
-            self.watcher.forget()
-        self._left_pages = [left] if left.startswith(("http://", "https://")) else []
-        page.goto(url)
 
     def _check_link_unchanged(self, element: str, now: str) -> None:
         """A click goes where the last observation said the element's link went (rt51b). The guard judged the click

@@ -141,9 +141,11 @@ class SendGate:
         top = _top_navigation(request)
         if self.typed_hosts and _navigation_request(request) and _host(request.url) in self.typed_hosts:
             self.armed = True  # rt63b: a page of a host typed into is loaded again (back, a link, a script, a frame)
-        # rt63b: and whatever a document or service worker of such a host asks is judged as after the typing, armed
-        # or not: a popup it opened, a page restored from the back/forward cache, its service worker hold the text
-        armed = self.armed or bool(self.typed_hosts) and _initiator_host(request) in self.typed_hosts
+        # rt63b: and whatever a document or service worker of such a host asks arms it: a page restored from the
+        # back/forward cache or reached by a redirect, a frame, a popup, its service worker hold the text (and could
+        # hand it to a page of another host by postMessage)
+        if self.typed_hosts and not self.armed and _initiator_host(request) in self.typed_hosts:
+            self.armed = True
         if top and self.going:
             self.going = False
         elif not self._allowed(request.url) and (top or request.resource_type == "ping"):
@@ -154,7 +156,7 @@ class SendGate:
                 return
         if top and (dest := address(request.url)):
             self.gone.add(dest)  # a page the agent was let go to: going back to it is going where it went
-        if not armed:
+        if not self.armed:
             if len(self.before) < _MAX_BEFORE:
                 self.before.add(request.url)
                 if not self._allowed(request.url):
