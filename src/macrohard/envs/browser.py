@@ -613,7 +613,12 @@ class BrowserEnvironment(PageView, LayeredWriteBack):
         if isinstance(action, BrowserGotoAction):
             if self.send_gate.armed and not self.send_gate.typed_host(action.url) and self._page is not None \
                     and not self._crashed:
-                if not self._leave_typed():
+                try:
+                    left = self._leave_typed()
+                except Exception as exc:  # noqa: BLE001  (a browser closing: the goto below says what happened)
+                    log.warning("could not leave the page typed into in a fresh tab: %s", exc)
+                    left = False
+                if not left:
                     self.send_gate.typed(action.url)  # the gate stays armed there
             self.send_gate.went(action.url)
         elif action.kind in ("browser_type", "browser_press", "browser_select"):
