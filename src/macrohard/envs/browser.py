@@ -378,6 +378,7 @@ class BrowserEnvironment(PageView, LayeredWriteBack):
         self._context.route("**/*", self.send_gate.route)
         self._context.route_web_socket(re.compile(".*"), self.send_gate.route_ws)
         self._page = self._context.new_page()
+        self._left_pages: list[str] = []  # the page a goto left in a tab of its own, for browser_back (rt63b)
         self._page.on("crash", self._on_crash)
         self._page.on("dialog", self._on_dialog)
         self._cdp = self._context.new_cdp_session(self._page)
@@ -610,6 +611,15 @@ class BrowserEnvironment(PageView, LayeredWriteBack):
         blocked_before = len(self.blocked)
         self.send_gate.clicked = set()  # the link the previous click followed: not this action's
         if isinstance(action, BrowserGotoAction):
+            if self.send_gate.armed and not self.send_gate.typed_host(action.url) and self._page is not None \
+                    and not self._crashed:
+                try:
+                    left = self._leave_typed()
+                except Exception as exc:  # noqa: BLE001  (a browser closing: the goto below says what happened)
+                    log.warning("could not leave the page typed into in a fresh tab: %s", exc)
+                    left = False
+                if not left:
+                    self.send_gate.typed(action.url)  # the gate stays armed there
             self.send_gate.went(action.url)
         elif action.kind in ("browser_type", "browser_press", "browser_select"):
             self.send_gate.typed(self._page.url)
@@ -748,7 +758,9 @@ class BrowserEnvironment(PageView, LayeredWriteBack):
             page.mouse.wheel(0, action.amount if action.direction == "down" else -action.amount)
         elif isinstance(action, BrowserBackAction):
             if page.go_back() is None:
-                return "There is no previous page."
+                if not getattr(self, "_left_pages", None):
+                    return "There is no previous page."
+                page.goto(self._left_pages.pop())  # the page a goto left in a tab of its own (rt63b)
         elif isinstance(action, BrowserWaitAction):
             if action.text:
                 page.get_by_text(action.text).first.wait_for(timeout=action.seconds * 1000)
@@ -766,6 +778,39 @@ class BrowserEnvironment(PageView, LayeredWriteBack):
             raise TypeError(f"the browser cannot do {action.kind!r}")
         page.wait_for_load_state()
         return ""
+
+    def _leave_typed(self) -> bool:
+        """Before a ``browser_goto`` from a page typed into to a host not typed into, where the send gate stands down,
+        while it still holds (rt63b). What the typed page leaves would carry the text there: the tab's
+        ``window.name`` (kept across a navigation: the new page read it), the page waiting in the back/forward cache,
+        the popups it opened (pages of the typed host, open after the goto), its service worker (the text in its
+        memory; its requests are the gate's, a WebSocket it opens is not told apart). So the goto opens in a fresh
+        tab, the old tab and its popups are closed now (their unload's beacons meet the armed gate) and every
+        service worker is stopped (one starts again only for a page of its own host, which arms the gate again, or a
+        message from one). ``browser_back`` from the new tab opens the page left again. Returns False when the
+        workers could not be stopped (the caller keeps the gate armed)."""
+        left, old = self._page.url, self._page
+        page = self._context.new_page()
+        self._page = page
+        page.on("crash", self._on_crash)
+        page.on("dialog", self._on_dialog)
+        for other in list(self._context.pages):
+            if other is not page:
+                try:
+                    other.close()
+                except Exception:  # noqa: BLE001  (closed already)
+                    pass
+        self._left_pages = [left] if left.startswith(("http://", "https://")) and old is not page else []
+        if self.watcher is not None:
+            self.watcher.forget()
+        try:
+            self._cdp = self._context.new_cdp_session(page)
+            self._cdp.send("ServiceWorker.enable")
+            self._cdp.send("ServiceWorker.stopAllWorkers")
+        except Exception as exc:  # noqa: BLE001  (then the gate stays armed on the new host, as on a typed one)
+            log.warning("could not stop the service workers before leaving a page typed into: %s", exc)
+            return False
+        return True
 
     def _check_link_unchanged(self, element: str, now: str) -> None:
         """A click goes where the last observation said the element's link went (rt51b). The guard judged the click

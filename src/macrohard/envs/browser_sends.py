@@ -107,6 +107,10 @@ class SendGate:
         if a := address(url):
             self.gone.add(a)
 
+    def typed_host(self, url: str) -> bool:
+        """Whether ``url``'s host is one typed into (a goto there keeps the gate armed)."""
+        return _host(url) in self.typed_hosts
+
     def typed(self, page_url: str = "") -> None:
         self.armed = True
         if host := _host(page_url):
@@ -135,6 +139,13 @@ class SendGate:
         request = route.request
         method = str(request.method).upper()
         top = _top_navigation(request)
+        if self.typed_hosts and _navigation_request(request) and _host(request.url) in self.typed_hosts:
+            self.armed = True  # rt63b: a page of a host typed into is loaded again (back, a link, a script, a frame)
+        # rt63b: and whatever a document or service worker of such a host asks arms it: a page restored from the
+        # back/forward cache or reached by a redirect, a frame, a popup, its service worker hold the text (and could
+        # hand it to a page of another host by postMessage)
+        if self.typed_hosts and not self.armed and _initiator_host(request) in self.typed_hosts:
+            self.armed = True
         if top and self.going:
             self.going = False
         elif not self._allowed(request.url) and (top or request.resource_type == "ping"):
@@ -269,6 +280,29 @@ def _top_navigation(request: Any) -> bool:
         return request.frame.parent_frame is None
     except Exception:  # noqa: BLE001  (a popup's first navigation, ``window.open``: its frame is not made yet)
         return True
+
+
+def _navigation_request(request: Any) -> bool:
+    """Whether ``request`` loads a document (a top-level page, a popup's or a frame's)."""
+    try:
+        return bool(request.is_navigation_request())
+    except Exception:  # noqa: BLE001  (a service worker's request: not a navigation)
+        return False
+
+
+def _initiator_host(request: Any) -> str:
+    """The host of what asked for ``request``: its service worker's script, else the document of its frame
+    ("" when neither is known: a popup's first navigation, a browser closing)."""
+    try:
+        worker = request.service_worker
+        if worker is not None:
+            return _host(worker.url)
+    except Exception:  # noqa: BLE001
+        pass
+    try:
+        return _host(request.frame.url)
+    except Exception:  # noqa: BLE001
+        return ""
 
 
 def _navigation(request_headers: str) -> bool:

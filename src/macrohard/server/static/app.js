@@ -23,7 +23,17 @@ const macrohard = (() => {
 
   // ux53: an action with no command, path, URL or text (a click on an element, a desktop click at x, y) was shown as
   // its JSON ({"kind":"browser_click","element":"e14"}); now its fields as `replay.action_text` writes them
-  function actionText(a) {
+  // rt63b: bidirectional controls reorder what a browser draws without changing what runs (a file
+  // "report<U+202E>fdp.sh" drawn as "reporths.pdf"): in a step (its thought, action, reason and output) and a question
+  // each such character and each control character but tab and newline is written as an escape, as the terminal's
+  // view does (cli/view.py); right-to-left letters themselves are shown as they are
+  const HIDDEN = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+  const visible = (t) => String(t).replace(HIDDEN, (c) => { const n = c.charCodeAt(0);
+    return n < 0x100 ? `\\x${n.toString(16).padStart(2, "0")}` : `\\u${n.toString(16).padStart(4, "0")}`; });
+
+  function actionText(a) { return visible(actionWords(a)); }
+
+  function actionWords(a) {
     if (!a) return "(no action)";
     const main = a.command || a.path || a.url || a.answer || a.text;
     if (main) return a.element && a.text ? `${main} → ${a.element}` : main;
@@ -41,11 +51,11 @@ const macrohard = (() => {
     head.append(el("span", "n", `#${s.index}`), el("span", "kind", s.action ? s.action.kind : "reply"),
                 el("span", `verdict ${v.decision || "none"}`, v.decision ? v.decision + (v.approved_by ? ` by ${v.approved_by}` : "") : ""));
     li.append(head);
-    if (s.thought) li.append(el("p", "thought", s.thought));
+    if (s.thought) li.append(el("p", "thought", visible(s.thought)));
     li.append(el("pre", "action", actionText(s.action)));
-    if (v.reason) li.append(el("p", "reason", v.reason));
+    if (v.reason) li.append(el("p", "reason", visible(v.reason)));
     const o = s.observation;
-    if (o && o.output) li.append(el("pre", o.error ? "output error" : "output", o.output));
+    if (o && o.output) li.append(el("pre", o.error ? "output error" : "output", visible(o.output)));
     if (o && o.meta && o.meta.run_id && s.action && s.action.kind === "delegate") {  // ux53: the sub-run, one click away
       const p = el("p", "sub-run", "its run: "); const a = el("a", null, o.meta.run_id); a.href = `/runs/${o.meta.run_id}`;
       p.append(a); li.append(p);
@@ -64,7 +74,7 @@ const macrohard = (() => {
     const box = document.getElementById("approvals");
     if (document.getElementById(`ask-${p.id}`)) return;
     const div = el("div", "ask"); div.id = `ask-${p.id}`;
-    div.append(el("strong", null, "The guard asks: "), el("span", "reason", p.reason), el("pre", "action", actionText(p.action)));
+    div.append(el("strong", null, "The guard asks: "), el("span", "reason", visible(p.reason)), el("pre", "action", actionText(p.action)));
     // ux54: a delegated run's question is shown on its own page and on the page of the run that delegated it
     const other = p.asker && p.asker !== runId ? p.asker : (p.run_id && p.run_id !== runId ? p.run_id : null);
     if (p.conversation) {  // ux55: a web conversation's delegated run asks; its chat page shows it too
@@ -349,7 +359,7 @@ const macrohard = (() => {
   }
   function askBox(p, url) {
     const div = el("div", "ask"); div.id = `ask-${p.id}`;
-    div.append(el("strong", null, "The guard asks: "), el("span", "reason", p.reason), el("pre", "action", actionText(p.action)));
+    div.append(el("strong", null, "The guard asks: "), el("span", "reason", visible(p.reason)), el("pre", "action", actionText(p.action)));
     if (document.getElementById("approvals").dataset.canAnswer === "yes") answerButtons(div, url, () => div.remove());
     else div.append(el("p", "note", "A viewer cannot answer; an owner or member can."));
     return div;
