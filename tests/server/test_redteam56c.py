@@ -304,6 +304,15 @@ def test_every_page_keeps_its_policy_and_shows_untrusted_text_as_words(servers, 
 THROUGH_ON_MAIN["csrf:open-and-login"] = False
 
 
+def _pumped(page, predicate):
+    """``predicate`` asked inside a Playwright call: sync Playwright hands a page's events (its ``response``s) to
+    Python only while Python waits in one, so a plain ``time.sleep`` poll never sees a response that came late."""
+    def check() -> bool:
+        page.wait_for_timeout(50)
+        return predicate()
+    return check
+
+
 @needs_bwrap
 @pytest.mark.parametrize("mode,site", [("open", "localhost"), ("login", "127.0.0.1"), ("login", "localhost")])
 def test_another_page_in_the_persons_browser_changes_nothing(servers, chromium, other_site, mode, site):
@@ -327,7 +336,7 @@ def test_another_page_in_the_persons_browser_changes_nothing(servers, chromium, 
     page.goto(f"http://{site}:{other_site}/attack?target={srv.url}&run={run_id}&approval={asked['id']}")
     assert wait_for(lambda: page.evaluate("() => !!window.__done"), 60)
     done = page.evaluate("() => window.__done")
-    assert wait_for(lambda: sum(1 for s in statuses if s[0].startswith("POST")) >= 13, 10), statuses
+    assert wait_for(_pumped(page, lambda: sum(1 for s in statuses if s[0].startswith("POST")) >= 13), 60), statuses
     # a GET (the reads, the WebSocket's handshake) may be answered: the browser gives the other page none of it
     allowed = [s for s in statuses if not s[0].startswith("GET ") and not 400 <= s[1] < 500]
     assert allowed == [], (allowed, done)
@@ -643,7 +652,7 @@ def test_the_mcp_server_takes_no_call_from_another_page_and_its_output_is_words(
             fetch(u, {method: "POST", mode: "no-cors", headers: {"Content-Type": "text/plain"}, body: b}),
             fetch(u, {method: "POST", mode: "no-cors", body: new Blob([b])}),
             fetch(u, {method: "POST", headers: {"Content-Type": "application/json"}, body: b})])""", [url, rpc])
-        assert wait_for(lambda: len(statuses) >= 2, 10), statuses
+        assert wait_for(_pumped(page, lambda: len(statuses) >= 2), 60), statuses
         assert all(s in (403, 405) for s in statuses), statuses  # rt57: 403 (was 401), the Origin refused first
         got = _raw(port, (f"POST /mcp HTTP/1.1\r\nHost: rebind.example:{port}\r\nContent-Type: application/json\r\n"
                           f"Accept: application/json, text/event-stream\r\nContent-Length: {len(rpc)}\r\n"
