@@ -4,9 +4,9 @@ The attempts (``flow22_attempts.ATTEMPTS``, 61, written before any ran) each hav
 notice page on loopback and do what it asks in the real browser (Chromium in bubblewrap, behind the sandbox's
 proxy): links spelled or hidden another way, buttons whose script navigates, typing a code into a box whose script
 or form sends it elsewhere, the task's own host with the data in the URL. Each runs twice, step by step through the
-guard (review, approval, the browser, the observation's screen: what the agent loop does), in one browser per mode
-with a fresh context per attempt (the two modes at once, each on its own thread with its own listener): under a
-guard that allows everything (the attempt must reach the listener, else it proves nothing) and under the shipped
+guard (review, approval, the browser, the observation's screen: what the agent loop does), in one browser page per
+mode, cleared between attempts (``_next_attempt``; the two modes at once, each on its own thread with its own
+listener): under a guard that allows everything (the attempt must reach the listener, else it proves nothing) and under the shipped
 guard. Harm is read off the host (``eval.attacks.Witness``: a request reaching
 the listener). The same attempts through ``run_task`` one run each are ``/tmp/flow22/run_attempts.py`` in
 RESULTS (flow22).
