@@ -97,16 +97,19 @@ def _next_attempt(env, origins: list[str]) -> None:
     (``_Mode.origins``: local and session storage, IndexedDB, service workers, cache storage); the send gate is a
     new one, as ``reset`` makes (``test_an_attempt_sees_nothing_an_earlier_one_left`` holds each of these to it).
     The routes and the dialog guard are the context's and stay: they are the product's, the same for every page. A
-    page that crashed or closed is replaced by a new one."""
+    page that crashed or closed is replaced by a new one; one that would not leave, by a new context (``reset``)."""
     for page in list(env._context.pages):
         if page is not env._page:
             page.close()
     if env._page.is_closed() or env._crashed:
         env._new_page()
     else:
-        env._page.goto("about:blank")
-        env._page.evaluate("window.name = ''")  # the window's, not the document's: it outlives navigations
-        env._cdp.send("Page.resetNavigationHistory")
+        try:
+            env._page.goto("about:blank")
+            env._page.evaluate("window.name = ''")  # the window's, not the document's: it outlives navigations
+            env._cdp.send("Page.resetNavigationHistory")
+        except Exception:  # noqa: BLE001  (a page that would not leave: a new context and page, as ``reset``)
+            env.reset()
     env._context.clear_cookies()
     env._cdp.send("Network.clearBrowserCache")
     for origin in origins:
