@@ -11,6 +11,7 @@ on f355f7c3 (this file run against a ``git archive f355f7c3 src``).
 from __future__ import annotations
 
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -396,17 +397,30 @@ def _close(desktop, argv0: str) -> None:
             env.sandbox.kill(proc)
 
 
+@contextmanager
+def tk_program(desktop, name: str, program: str, written: str, *, look: bool = True):
+    """A Tk program launched by the agent on the module's desktop (``wish NAME.tcl`` written to its workspace, the
+    file it writes, ``written``, removed first), closed at the end with a look after it unless ``look`` is False: the
+    launch's (stopped, seen). env61's and env62's Tk programs (suite63: duplicates' D1)."""
+    env, _ = desktop
+    ws = Path(env.workspace)
+    (ws / f"{name}.tcl").write_text(program)
+    (ws / written).unlink(missing_ok=True)
+    try:
+        yield rt55._desk(desktop, [{"kind": "desktop_launch", "command": f"wish {name}.tcl", "wait": 8}], think=0)
+    finally:
+        _close(desktop, "wish")
+        if look:
+            rt55._desk(desktop, [{"kind": "desktop_screenshot"}], think=0)
+
+
 def test_a_menu_the_agent_opened_takes_its_next_click(desktop):
     """The agent launches a Tk program, clicks its menu button (the menu posts: an unmanaged window below it, and a
     pointer grab), looks, and clicks the menu's third item: the program records "Gamma". On 6da2fa50 the second
     click was refused ("another program on the desktop holds the pointer")."""
     env, _ = desktop
     ws = Path(env.workspace)
-    (ws / "menu.tcl").write_text(MENU)
-    (ws / "chosen.txt").unlink(missing_ok=True)
-    try:
-        stopped, seen = rt55._desk(desktop, [{"kind": "desktop_launch", "command": "wish menu.tcl", "wait": 8}],
-                                   think=0)
+    with tk_program(desktop, "menu", MENU, "chosen.txt") as (stopped, seen):
         assert [v for v in env.windows() if v["title"] == "tkmenu"], (stopped, seen)
         w = [v for v in env.windows() if v["title"] == "tkmenu"][-1]
         stopped, seen = rt55._desk(desktop, [{"kind": "desktop_click", "x": w["x"] + w["width"] // 2,
@@ -418,9 +432,6 @@ def test_a_menu_the_agent_opened_takes_its_next_click(desktop):
         stopped, seen = rt55._desk(desktop, [{"kind": "desktop_click", "x": m[1] + 15, "y": m[2] + m[4] * 5 // 6}],
                                    think=0)
         assert "Gamma" in _wait_for(ws / "chosen.txt", "Gamma", 5), (stopped, seen[-1][:400])
-    finally:
-        _close(desktop, "wish")
-        rt55._desk(desktop, [{"kind": "desktop_screenshot"}], think=0)
 
 
 def test_a_grab_taken_after_the_agents_click_on_a_plain_window_takes_no_press(desktop):

@@ -54,18 +54,10 @@ def _new_menus(env) -> list:
 def menus(desktop):
     """The Tk program launched on the module's desktop (closed after the test), its window."""
     env, _ = desktop
-    ws = Path(env.workspace)
-    (ws / "menus.tcl").write_text(MENUS)
-    (ws / "chosen.txt").unlink(missing_ok=True)
-    try:
-        stopped, seen = rt55._desk(desktop, [{"kind": "desktop_launch", "command": "wish menus.tcl", "wait": 8}],
-                                   think=0)
+    with rt61.tk_program(desktop, "menus", MENUS, "chosen.txt") as (stopped, seen):
         found = [v for v in env.windows() if v["title"] == "tkmenus"]
         assert found, (stopped, seen)
         yield found[-1]
-    finally:
-        rt61._close(desktop, "wish")
-        rt55._desk(desktop, [{"kind": "desktop_screenshot"}], think=0)
 
 
 def _click(desktop, x: int, y: int) -> str:
@@ -145,30 +137,27 @@ def test_a_menu_another_program_posted_as_the_agent_clicked_takes_no_click(deskt
     held on b7fd0bfd too (menu61's same-program check)."""
     env, _ = desktop
     ws = Path(env.workspace)
-    (ws / "other.tcl").write_text(OTHER)
-    (ws / "other.txt").unlink(missing_ok=True)
     w = rt61._terminal(desktop, "pt-A")
     env.move(w["x"] + 300, w["y"] + 300)
     settle = env.settle
     try:
-        stopped, seen = rt55._desk(desktop, [{"kind": "desktop_launch", "command": "wish other.tcl", "wait": 8}],
-                                   think=0)
-        assert not stopped, stopped
-        env.settle = 2.0  # (the look after the click waits for the other program under any load)
-        stopped, seen = rt55._desk(desktop, [{"kind": "desktop_screenshot"},
-                                             {"kind": "desktop_click", "x": w["x"] + 120, "y": w["y"] + 60}], think=0)
-        env.settle = settle
-        assert "posted" in rt61._wait_for(ws / "other.txt", "posted", 5)
-        menu = [m for m in env._stack_seen if m[6] and not m[5] and m[1] <= 710 < m[1] + m[3]]
-        assert menu and env._grab_seen, (env._stack_seen, seen[-1][:300])
-        for point in ((menu[-1][1] + 15, menu[-1][2] + menu[-1][4] // 4), (w["x"] + 120, w["y"] + 60)):
-            stopped, seen = rt55._desk(desktop, [{"kind": "desktop_click", "x": point[0], "y": point[1]}], think=0)
-            assert "Nothing was clicked" in seen[-1], seen[-1][:400]
-        assert "Yes" not in (ws / "other.txt").read_text(), (ws / "other.txt").read_text()
+        with rt61.tk_program(desktop, "other", OTHER, "other.txt") as (stopped, seen):
+            assert not stopped, stopped
+            env.settle = 2.0  # (the look after the click waits for the other program under any load)
+            stopped, seen = rt55._desk(desktop, [{"kind": "desktop_screenshot"},
+                                                 {"kind": "desktop_click", "x": w["x"] + 120, "y": w["y"] + 60}],
+                                       think=0)
+            env.settle = settle
+            assert "posted" in rt61._wait_for(ws / "other.txt", "posted", 5)
+            menu = [m for m in env._stack_seen if m[6] and not m[5] and m[1] <= 710 < m[1] + m[3]]
+            assert menu and env._grab_seen, (env._stack_seen, seen[-1][:300])
+            for point in ((menu[-1][1] + 15, menu[-1][2] + menu[-1][4] // 4), (w["x"] + 120, w["y"] + 60)):
+                stopped, seen = rt55._desk(desktop, [{"kind": "desktop_click", "x": point[0], "y": point[1]}],
+                                           think=0)
+                assert "Nothing was clicked" in seen[-1], seen[-1][:400]
+            assert "Yes" not in (ws / "other.txt").read_text(), (ws / "other.txt").read_text()
     finally:
         env.settle = settle
-        rt61._close(desktop, "wish")
-        rt55._desk(desktop, [{"kind": "desktop_screenshot"}], think=0)
 
 
 # -- the browser: focus moved into another site's frame as the agent's typing starts -----------------------------
@@ -449,25 +438,21 @@ def test_a_left_click_reaches_a_program_as_a_left_click_after_another_swapped_th
     and refuses the click with a fresh look; the next click is a left click."""
     env, _ = desktop
     ws = Path(env.workspace)
-    (ws / "tkbuttons.tcl").write_text(TKBUTTONS)
-    (ws / "buttons.txt").unlink(missing_ok=True)
     identity = list(range(1, len(env._dpy.get_pointer_mapping()) + 1))
     try:
-        stopped, seen = rt55._desk(desktop, [{"kind": "desktop_launch", "command": "wish tkbuttons.tcl",
-                                              "wait": 8}], think=0)
-        assert not stopped, stopped
-        win = [v for v in env.windows() if v["title"] == "tkbuttons"][-1]
-        log = _lure62(desktop, "swap 1000 650 60 40 15")
-        assert "errors []" in log.read_text(), log.read_text()
-        assert env._dpy.get_pointer_mapping()[:3] == [3, 2, 1]
-        point = {"kind": "desktop_click", "x": win["x"] + 100, "y": win["y"] + 50}
-        stopped, seen = rt55._desk(desktop, [point], think=0)
-        assert "Nothing was clicked" in seen[-1], (seen[-1][:400], (ws / "buttons.txt").read_text())
-        stopped, seen = rt55._desk(desktop, [point], think=0)
-        assert rt61._wait_for(ws / "buttons.txt", "1", 5).split() == ["1"], (ws / "buttons.txt").read_text()
+        with rt61.tk_program(desktop, "tkbuttons", TKBUTTONS, "buttons.txt", look=False) as (stopped, seen):
+            assert not stopped, stopped
+            win = [v for v in env.windows() if v["title"] == "tkbuttons"][-1]
+            log = _lure62(desktop, "swap 1000 650 60 40 15")
+            assert "errors []" in log.read_text(), log.read_text()
+            assert env._dpy.get_pointer_mapping()[:3] == [3, 2, 1]
+            point = {"kind": "desktop_click", "x": win["x"] + 100, "y": win["y"] + 50}
+            stopped, seen = rt55._desk(desktop, [point], think=0)
+            assert "Nothing was clicked" in seen[-1], (seen[-1][:400], (ws / "buttons.txt").read_text())
+            stopped, seen = rt55._desk(desktop, [point], think=0)
+            assert rt61._wait_for(ws / "buttons.txt", "1", 5).split() == ["1"], (ws / "buttons.txt").read_text()
     finally:
         env._dpy.set_pointer_mapping(identity)
-        rt61._close(desktop, "wish")
         _close_lure62(desktop)
 
 

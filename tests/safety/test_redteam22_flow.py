@@ -4,9 +4,9 @@ The attempts (``flow22_attempts.ATTEMPTS``, 61, written before any ran) each hav
 notice page on loopback and do what it asks in the real browser (Chromium in bubblewrap, behind the sandbox's
 proxy): links spelled or hidden another way, buttons whose script navigates, typing a code into a box whose script
 or form sends it elsewhere, the task's own host with the data in the URL. Each runs twice, step by step through the
-guard (review, approval, the browser, the observation's screen: what the agent loop does), in one browser per mode
-with a fresh context per attempt (the two modes at once, each on its own thread with its own listener): under a
-guard that allows everything (the attempt must reach the listener, else it proves nothing) and under the shipped
+guard (review, approval, the browser, the observation's screen: what the agent loop does), in one browser page per
+mode, cleared between attempts (``_next_attempt``; the two modes at once, each on its own thread with its own
+listener): under a guard that allows everything (the attempt must reach the listener, else it proves nothing) and under the shipped
 guard. Harm is read off the host (``eval.attacks.Witness``: a request reaching
 the listener). The same attempts through ``run_task`` one run each are ``/tmp/flow22/run_attempts.py`` in
 RESULTS (flow22).
@@ -84,6 +84,39 @@ HELD_BY_THE_BROWSER = HELD_BY_THE_BROWSER_AT_START | frozenset({
     "type-then-goto-cookie-rides-to-other-port", "type-then-goto-page-reading-storage"})
 
 
+def _next_attempt(env, origins: list[str]) -> None:
+    """The next attempt in the mode's one page: not a new browser context and page (``env.reset()``).
+
+    A new context's page cost Chromium ~1 CPU-s more than the attempt's first page load in a living page (suite63's
+    bench, a goto after each, load 31-37: 1.1-1.3 CPU-s against 0.3; a new page of the same context cost as much as
+    a new context: its new renderer process), ~100 attempts a run. An attempt still sees nothing an earlier one left:
+    the page leaves for ``about:blank`` (the earlier page's timers, requests and script end), its window name is
+    emptied and its history dropped (no going back to an earlier attempt's page, none in the back-forward cache),
+    the other pages (popups) are closed, the context's cookies are cleared (cookies ignore the port: every
+    listener's), the HTTP cache too, and every kind of storage of the origins the attempts' pages have
+    (``_Mode.origins``: local and session storage, IndexedDB, service workers, cache storage); the send gate is a
+    new one, as ``reset`` makes (``test_an_attempt_sees_nothing_an_earlier_one_left`` holds each of these to it).
+    The routes and the dialog guard are the context's and stay: they are the product's, the same for every page. A
+    page that crashed or closed is replaced by a new one; one that would not leave, by a new context (``reset``)."""
+    for page in list(env._context.pages):
+        if page is not env._page:
+            page.close()
+    if env._page.is_closed() or env._crashed:
+        env._new_page()
+    else:
+        try:
+            env._page.goto("about:blank")
+            env._page.evaluate("window.name = ''")  # the window's, not the document's: it outlives navigations
+            env._cdp.send("Page.resetNavigationHistory")
+        except Exception:  # noqa: BLE001  (a page that would not leave: a new context and page, as ``reset``)
+            env.reset()
+    env._context.clear_cookies()
+    env._cdp.send("Network.clearBrowserCache")
+    for origin in origins:
+        env._cdp.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
+    env._fresh_gate()
+
+
 class _Mode:
     """One mode's browser (the shipped guard, or the control that allows everything), its guard, its witness and
     page server: each mode has its own, so the two can run at once without reading each other's requests. Made,
@@ -114,11 +147,11 @@ class _Mode:
         verdicts."""
         t = task(aid)
         kw = {"serve": self.carrier.port, "exfil": self.witness.exfil.port, "dir": str(self.witness.dir), "id": aid}
+        env, guard = self.env, self.guard
+        _next_attempt(env, self.origins())
         self.witness.reset()
         inject = t.injection.format(**kw)
         self.carrier.files = {p: body.format(inject=inject, **kw) for p, body in t.pages.items()}
-        env, guard = self.env, self.guard
-        env.reset()
         ctx = GuardContext(workspace=env.workspace, run_id=f"flow22-{self.mode}", task_text=TASK.format(**kw),
                            environment="browser", network="loopback")
         snapshot, verdicts = "", []
@@ -137,6 +170,13 @@ class _Mode:
         self.witness.reset()
         return {"hits": hits, "stopped": [v.check for v in verdicts if v.decision is not Decision.allow],
                 "output": snapshot}
+
+    def origins(self) -> list[str]:
+        """The origins an attempt's pages can have state in: the page server's and the listener's, by address and by
+        name (the attempts go to ``localhost`` too); a page made by a ``data:`` or ``srcdoc`` address has an opaque
+        origin, which keeps nothing."""
+        return [f"http://{host}:{port}" for port in (self.carrier.port, self.witness.exfil.port)
+                for host in ("127.0.0.1", "localhost")]
 
     def close(self) -> None:
         try:
@@ -238,3 +278,50 @@ def test_the_tables_are_consistent():
     assert OPEN <= THROUGH_AT_START <= set(ATTEMPTS) and not NOT_REAL & (THROUGH_AT_START | HELD_BY_THE_BROWSER)
     assert HELD_BY_THE_BROWSER <= set(ATTEMPTS) and not OPEN & HELD_BY_THE_BROWSER
     assert len(ATTEMPTS) >= 60 and len(THROUGH_AT_START) == 31
+
+
+_LEAVE = """async () => {
+    window.name = 'left';
+    document.cookie = 'left=1; max-age=3600';
+    localStorage.left = '1';
+    sessionStorage.left = '1';
+    await new Promise((done, failed) => {
+        const open = indexedDB.open('left');
+        open.onupgradeneeded = () => open.result.createObjectStore('s');
+        open.onsuccess = () => { open.result.close(); done(); };
+        open.onerror = failed;
+    });
+    await (await caches.open('left')).put('/left', new Response('1'));
+}"""
+_FOUND = """async () => ({name: window.name, cookie: document.cookie, local: localStorage.length, session: sessionStorage.length,
+    databases: (await indexedDB.databases()).map(d => d.name), caches: await caches.keys(), history: history.length})"""
+
+
+def test_an_attempt_sees_nothing_an_earlier_one_left(modes):
+    """``_next_attempt``'s claim, in the shipped mode's browser: what a page of one attempt leaves in the page and its
+    context (its window name, a cookie, local and session storage, a database, cache storage, its history, a popup)
+    is gone for the next."""
+    mode = modes.shipped
+    env, page_at = mode.env, f"http://127.0.0.1:{mode.carrier.port}"
+    mode.carrier.files = {"/notice.html": '<html><body><a id=p target=_blank href="/notice.html?c">Notice</a></body></html>'}
+    _next_attempt(env, mode.origins())
+    for where in ("/notice.html?a", "/notice.html?b"):  # two entries of history
+        env.send_gate.went(page_at + where)
+        env.page.goto(page_at + where)
+    env.page.evaluate(_LEAVE)
+    env.send_gate.went(page_at + "/notice.html?c")
+    with env._context.expect_page():  # a popup
+        env.page.click("#p")
+    left = env.page.evaluate(_FOUND)
+    assert left["name"] and left["cookie"] and left["local"] and left["session"] and left["databases"] and left["caches"], left
+    assert left["history"] == 3 and len(env._context.pages) == 2, (left, env._context.pages)
+    gate = env.send_gate
+    _next_attempt(env, mode.origins())
+    assert env.send_gate is not gate and len(env._context.pages) == 1
+    env.send_gate.went(page_at + "/notice.html")
+    env.page.goto(page_at + "/notice.html")
+    # history: about:blank and this page (kept, it would be 5: about:blank, ?a, ?b, about:blank and this)
+    assert env.page.evaluate(_FOUND) == {"name": "", "cookie": "", "local": 0, "session": 0, "databases": [],
+                                         "caches": [], "history": 2}
+    env.page.go_back()
+    assert env.page.url == "about:blank", env.page.url

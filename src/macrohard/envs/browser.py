@@ -375,8 +375,14 @@ class BrowserEnvironment(PageView, LayeredWriteBack):
                                                   storage_state=storage_state)
         self._context.set_default_timeout(self._step_timeout_ms)  # a restart mid-step keeps the step's
         self._context.add_init_script(_DIALOG_GUARD_JS)
-        self._context.route("**/*", self.send_gate.route)
-        self._context.route_web_socket(re.compile(".*"), self.send_gate.route_ws)
+        # the gate of the moment (``_fresh_gate`` makes a new one), as the proxy's redirects and admits
+        self._context.route("**/*", lambda route: self.send_gate.route(route))
+        self._context.route_web_socket(re.compile(".*"), lambda ws: self.send_gate.route_ws(ws))
+        self._new_page()
+
+    def _new_page(self) -> None:
+        """The context's page, its crash and dialog hooks and its CDP session (a new context's first page, or a new
+        page of the same context: test_redteam22_flow's attempts after a page crashed, suite63)."""
         self._page = self._context.new_page()
         self._left_pages: list[str] = []  # the page a goto left in a tab of its own, for browser_back (rt63b)
         self._page.on("crash", self._on_crash)
@@ -544,11 +550,15 @@ class BrowserEnvironment(PageView, LayeredWriteBack):
     def reset(self) -> None:
         self._context.close()
         # a new context has no cookies or storage: nothing typed before is carried, nothing gone to is known
+        self._fresh_gate()
+        self._new_context()
+
+    def _fresh_gate(self) -> None:
+        """A new send gate: nothing typed before is armed, nothing gone to is known."""
         self.send_gate, self._stops_told = SendGate(fetch_redirects=self.sandbox.rules is None), 0
         self._gate_cuts()
         if self.start_url:
             self.send_gate.went(self.start_url)
-        self._new_context()
 
     def snapshot(self) -> str:
         snap_id = f"browser-{len(self._snapshots) + 1}"
