@@ -254,13 +254,14 @@ def shell_written(command: str, base: str) -> list[tuple[str, str | None]]:
 
     for m in _REDIRECT.finditer(command):
         start = max((s.end() for s in _SEPARATOR.finditer(command, 0, m.start())), default=0)
-        add(m.group(1), _literal(command, command[start:m.start()] + " " + command[m.end():_end(command, m.end())]))
+        add(m.group(1), _literal(command, command[start:m.start()] + " " + command[m.end():_end(command, m.end())],
+                                 base))
     for m in _TEE.finditer(command):
         start = max((s.end() for s in _SEPARATOR.finditer(command, 0, max(0, m.start() - 1))
                      if command[s.start()] != "|"), default=0)
         before = command[start:m.start()].rstrip().rstrip("|")
         for word in m.group(2).split():
-            add(word, _literal(command, before))
+            add(word, _literal(command, before, base) if before.strip() else None)
     for m in _COPY.finditer(command):
         program, args = m.group(1), m.group(2)
         try:
@@ -320,21 +321,31 @@ def _end(command: str, at: int) -> int:
     return m.start() if m else len(command)
 
 
-def _literal(command: str, segment: str) -> str | None:
-    """The text ``echo``/``printf``/``cat <<'EOF'`` of ``segment`` writes, or None where it is not said on the line."""
+def _literal(command: str, segment: str, base: str) -> str | None:
+    """The text ``echo``/``printf``/``cat <<'EOF'``/``cat FILE`` of ``segment`` writes, or None where it is not said on
+    the line."""
+    import os
     import shlex
+
+    from macrohard.safety import native
 
     words = segment.split()
     while words and "=" in words[0] and not words[0].startswith(("'", '"')):
         words.pop(0)  # NAME=value before the program
-    if not words:
-        return None
+    if not words or words[0] in (":", "true") and len(words) == 1:
+        return "" if not words or segment.strip() in (":", "true") else None  # `: > .envrc`, `> .envrc`: emptied
     program = words[0]
     if program == "cat" and "<<" in segment:
         doc = _HEREDOC.search(command)
         if doc is None or not doc.group(1) and _EXPANDS.search(doc.group(3)):
             return None
         return doc.group(3)
+    if program == "cat" and len(words) > 1 and not _EXPANDS.search(segment) and not any(
+            w.startswith("-") or "<" in w for w in words[1:]):  # `cat a b > .envrc`: their texts
+        paths = [os.path.normpath(os.path.join(base, w.strip("'\""))) for w in words[1:]]
+        if all(os.path.isfile(p) for p in paths):
+            return "\n".join((native.read(p, _MAX_TEXT) or b"").decode("utf-8", "replace") for p in paths)
+        return None
     if program not in ("echo", "printf"):
         return None
     rest = segment.split(program, 1)[1]
