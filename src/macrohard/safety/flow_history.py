@@ -62,9 +62,13 @@ def _credential_link(path: str) -> bool:
     from macrohard.safety.flows import credential_text
 
     try:
-        return os.path.islink(path) and credential_text(os.readlink(path))
+        if not os.path.islink(path):
+            return False
+        target = os.readlink(path)
     except OSError:
         return False
+    # a link to a file (a path that is there) is no key, however its path is spelt
+    return not os.path.exists(os.path.join(os.path.dirname(path), target)) and credential_text(target)
 
 
 _SUBSTITUTION = lazyre.compile(r"\$\(([^)]*)\)?|`([^`]*)`?|<\s*(\S+)")  # (a part may end inside one: split at `|`)
@@ -127,9 +131,18 @@ def _unignored_credential(top: str, base: str) -> str:
                 if depth < 2 and entry.name not in _SKIP and not ignored(entry.path + "/", repo):
                     folders.append((entry.path, depth + 1))
             elif entry.is_file() and entry.stat().st_size <= 65536 and credential_file(entry.path) \
-                    and not ignored(entry.path, repo):
+                    and not _rows(entry.path) and not ignored(entry.path, repo):
                 return os.path.relpath(entry.path, base)
     return ""
+
+
+def _rows(path: str) -> bool:
+    """Whether the file holds rows of records (``flows.records_text`` without the credential reading): a table with a
+    token in a field is data a repository holds (fixtures, a data set), not a key, a ``.env`` or a token alone."""
+    from macrohard.safety import native
+    from macrohard.safety.flows import records_text
+
+    return records_text((native.read(path, 65536) or b"").decode("utf-8", "replace"), credential=False)
 
 
 def _repository(base: str) -> str:

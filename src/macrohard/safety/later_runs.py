@@ -237,7 +237,7 @@ def writes_to(command: str) -> bool:
                                                         "perl", "python", "node", "ruby", "curl", "wget"))
 
 
-def shell_written(command: str, base: str) -> list[tuple[str, str | None]]:
+def shell_written(command: str, base: str, depth: int = 0) -> list[tuple[str, str | None]]:
     """(the file, the text it will hold or None where the line does not say it) of each file a shell line writes by
     a redirection, ``tee``, ``cp``/``mv``/``install``/``ln``/``rsync`` (the text: the source file's), or in place
     (``sed -i``, code, a download: None). The text of ``echo``/``printf`` words and of a here-document is read when
@@ -299,7 +299,12 @@ def shell_written(command: str, base: str) -> list[tuple[str, str | None]]:
                 if any(w in name.lower() for w in _LATER_WORDS) and name.rstrip("/").rsplit("/", 1)[-1] not in (
                         "workflows", ".husky", ".circleci"):
                     add(name, None)
-    return out
+    inner = {full: text for m in _SH_C.finditer(command) if depth < 2
+             for full, text in shell_written(m.group(1), base, depth + 1) if text is not None}
+    return [(full, inner.get(full, text) if text is None else text) for full, text in out]
+
+
+_SH_C = lazyre.compile(r"\b(?:ba|da|z)?sh\s+-c\s+'([^']*)'")  # a shell's line in single quotes, read as its own
 
 
 def _end_code(command: str, at: int) -> int:
