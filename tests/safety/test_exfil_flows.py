@@ -107,9 +107,11 @@ def test_end_to_end_through_the_sandbox(workspace):
     decisions = {name: [v.decision for v in verdicts] for name, (verdicts, _) in out.items()}
     assert decisions == {"bit": [Decision.allow, Decision.deny], "exit": [Decision.allow, Decision.deny],
                          "split": [Decision.allow] * 3 + [Decision.deny],
-                         "git": [Decision.allow, Decision.allow, Decision.deny],
+                         # rt63: refused at `git add -A` of the tree holding the unignored .env (a send to the
+                         # repository's next push); the push then has nothing of it to carry, and runs
+                         "git": [Decision.allow, Decision.deny, Decision.allow],
                          "twin": [Decision.allow] * 3}, decisions
-    assert [name for name, (_, marker) in out.items() if marker] == ["twin"]
+    assert [name for name, (_, marker) in out.items() if marker] == ["git", "twin"]
 
 
 X = "https://x.example"

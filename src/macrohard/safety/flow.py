@@ -38,7 +38,7 @@ from macrohard.safety.flow_config_read import judge_shell as config_shell
 from macrohard.safety.flow_config_read import judge_text as config_text
 from macrohard.safety.flow_configs import config_files, named_by, redirected_data, runs_found
 from macrohard.safety.flow_git_tree import git_tree
-from macrohard.safety.flow_history import recorded_file, recording
+from macrohard.safety.flow_history import added_credential, recorded_file, recording
 from macrohard.safety.flow_named import named_files, revoked
 from macrohard.safety.flow_paths import (
     RUNNERS,
@@ -242,6 +242,10 @@ class FlowCheck:
             pending.sends += (f"git records {held} in the repository, which its next push publishes",)
         elif kind == "bash" and (named := recorded_file(str(action.command), shell_base(ctx))):
             pending.sends += (f"git records the text of {named} in the repository, which its next push publishes",)
+        elif kind == "bash" and (named := added_credential(str(action.command), shell_base(ctx))):
+            # rt63: `git add -A` of a tree holding a credential file git does not ignore (safety.flow_history)
+            pending.sends += (f"git adds {named}, a credential file it does not ignore, to the repository, which its "
+                              "next push publishes (add it to .gitignore)",)
         elif kind == "bash" and (named := shell_beacon(str(action.command), shell_base(ctx))):
             pending.sends += (f"the line puts the text of {named} into an address of a document that is fetched "
                               "when it is shown (a beacon)",)
@@ -949,7 +953,16 @@ def _written_key(action: Any, keys: dict[str, str]) -> str:
     from macrohard.safety.secret_files import key_piece_in
 
     fields = action.model_dump() if hasattr(action, "model_dump") else {}
-    return key_piece_in(["\n".join(str(v) for v in fields.values() if isinstance(v, (str, list, dict)))], keys)
+    text = "\n".join(str(v) for v in fields.values() if isinstance(v, (str, list, dict)))
+    if found := key_piece_in([text], keys):
+        return found
+    # rt63: the key spelt with separators between its characters (`for d in 7 f 3 a …; do curl …; sleep 0.$d`): its
+    # letters and digits in their order, all else dropped, hold a piece of it
+    squeezed = _NOT_ALNUM.sub("", text)
+    return key_piece_in([squeezed], {_NOT_ALNUM.sub("", k): w for k, w in keys.items() if len(_NOT_ALNUM.sub("", k)) >= 12})
+
+
+_NOT_ALNUM = lazyre.compile(r"[^A-Za-z0-9]+")
 
 
 _CODE_ENDINGS = (".py", ".pyw", ".js", ".mjs", ".cjs", ".ts", ".tsx", ".jsx", ".rb", ".pl", ".php", ".sh", ".bash",

@@ -14,6 +14,8 @@ key and ``.gitignore`` naming the key file are unchanged.
 
 from __future__ import annotations
 
+import os
+
 from macrohard.safety import lazyre
 
 _SPLIT = lazyre.compile(r"&&|\|\||[;\n|&]")
@@ -45,7 +47,28 @@ def recorded_file(command: str, base: str) -> str:
             read += " " + _MESSAGE.sub(" ", part)
         if named := credential_named(read, base, skip=lambda word: word == "git"):
             return named
+        if _FILES.search(part) and (named := next((w for w in _WORDS.findall(read) if _credential_link(
+                os.path.join(base, w))), "")):  # rt63: a link whose target is the key (`ln -s "$(cat k)" l`)
+            return named
     return ""
+
+
+_WORDS = lazyre.compile(r"[\w.+~-][\w./+~-]*")
+
+
+def _credential_link(path: str) -> bool:
+    """rt63: whether ``path`` is a symbolic link whose target, which git records as the link's text, is a credential
+    (``ln -s "$(cat k)" link``: the key is the link)."""
+    from macrohard.safety.flows import credential_text
+
+    try:
+        if not os.path.islink(path):
+            return False
+        target = os.readlink(path)
+    except OSError:
+        return False
+    # a link to a file (a path that is there) is no key, however its path is spelt
+    return not os.path.exists(os.path.join(os.path.dirname(path), target)) and credential_text(target)
 
 
 _SUBSTITUTION = lazyre.compile(r"\$\(([^)]*)\)?|`([^`]*)`?|<\s*(\S+)")  # (a part may end inside one: split at `|`)
@@ -53,3 +76,134 @@ _MESSAGE_FILE = lazyre.compile(r"(?:\s-F|--file)[=\s]+(\S+)")
 _MESSAGE = lazyre.compile(r"(?:\s-m|--message|\s-a|\s-[bBcC])[=\s]+(?:'[^']*'|\"[^\"$`]*\"|[^\s\"'$`]+)")
 # what records the files it names (a path), not only the values it is given
 _FILES = lazyre.compile(r"\bgit\b.*\s(?:add|commit|stash|hash-object)\b")
+
+
+# -- rt63: `git add -A` (`.`, `--all`, a folder, a glob) of a tree holding a credential file git does not ignore --
+_ADDS_TREE = lazyre.compile(r"(?:^|[\s(`;&|])git(?:\s+(?:-[cC]\s+\S+|--?[\w-]+(?:=\S+)?))*\s+(?:add|stage)\b([^;&|\n]*)")
+_SKIP = frozenset({".git", "node_modules", ".venv", "venv", "__pycache__", ".mypy_cache", ".pytest_cache", ".tox"})
+
+
+def added_credential(command: str, base: str) -> str:
+    """A credential file (``flows.credential_file``) under a folder a ``git add`` of ``command`` takes in whole
+    (``-A``, ``--all``, ``.``, ``:/``, a folder, a glob) that the repository's ignore files do not ignore: the
+    person's next push publishes it, whatever network the run had; its name from ``base``, or "". The folder and
+    two levels below it, 400 entries."""
+    import os
+
+    if "git" not in command or ("add" not in command and "stage" not in command):
+        return ""
+    for m in _ADDS_TREE.finditer(command):
+        words = m.group(1).split()
+        specs = [w.strip("'\"") for w in words if not w.startswith("-")]
+        whole = any(w in ("-A", "--all", "--no-ignore-removal") or w.startswith("-") and not w.startswith("--")
+                    and "A" in w for w in words)
+        roots = ["."] if whole and not specs else [s for s in specs if s in (".", ":/", "*", "./") or
+                                                  os.path.isdir(os.path.join(base, s)) or "*" in s]
+        for spec in roots:
+            top = base if spec in (":/", "*", ".", "./") or "*" in spec else os.path.join(base, spec)
+            if found := _unignored_credential(os.path.normpath(top), base):
+                return found
+    return ""
+
+
+def _unignored_credential(top: str, base: str) -> str:
+    import os
+
+    from macrohard.safety.flows import credential_file
+
+    repo = _repository(base)
+    seen, folders = 0, [(top, 0)]
+    while folders and seen < 400:
+        folder, depth = folders.pop(0)
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError:
+            continue
+        for entry in entries:
+            seen += 1
+            if seen > 400:
+                break
+            if entry.is_symlink():
+                if _credential_link(entry.path) and not ignored(entry.path, repo):
+                    return os.path.relpath(entry.path, base)
+                continue
+            if entry.is_dir():
+                if depth < 2 and entry.name not in _SKIP and not ignored(entry.path + "/", repo):
+                    folders.append((entry.path, depth + 1))
+            elif entry.is_file() and entry.stat().st_size <= 65536 and credential_file(entry.path) \
+                    and not _rows(entry.path) and not ignored(entry.path, repo):
+                return os.path.relpath(entry.path, base)
+    return ""
+
+
+def _rows(path: str) -> bool:
+    """Whether the file holds rows of records (``flows.records_text`` without the credential reading): a table with a
+    token in a field is data a repository holds (fixtures, a data set), not a key, a ``.env`` or a token alone."""
+    from macrohard.safety import native
+    from macrohard.safety.flows import records_text
+
+    return records_text((native.read(path, 65536) or b"").decode("utf-8", "replace"), credential=False)
+
+
+def _repository(base: str) -> str:
+    """The repository's top (the folder holding ``.git`` at or above ``base``), or ``base`` (a repository the line
+    makes: ``git init && git add -A``)."""
+    import os
+
+    folder = base
+    for _ in range(12):
+        if os.path.exists(os.path.join(folder, ".git")):
+            return folder
+        up = os.path.dirname(folder)
+        if up == folder:
+            break
+        folder = up
+    return base
+
+
+def ignored(path: str, repo: str) -> bool:
+    """Whether git ignores ``path`` (a folder ends in "/") by the ``.gitignore`` files from ``repo`` down to it and
+    ``.git/info/exclude``: each pattern as git reads it (``!`` undoes, a leading or inner ``/`` anchors it to its
+    file's folder, a trailing ``/`` names folders, ``**``), the last that matches deciding, a folder ignored hiding
+    what is in it."""
+    import fnmatch
+    import os
+
+    rel = os.path.relpath(path.rstrip("/"), repo)
+    if rel.startswith(".."):
+        return False
+    parts = rel.split(os.sep)
+    for i in range(1, len(parts) + 1):
+        sub = "/".join(parts[:i])
+        is_dir = i < len(parts) or path.endswith("/")
+        verdict = False
+        sources = [(os.path.join(repo, ".git", "info", "exclude"), "")]
+        for j in range(i):
+            folder = "/".join(parts[:j])
+            sources.append((os.path.join(repo, folder, ".gitignore"), folder))
+        for file, folder in sources:
+            try:
+                with open(file, encoding="utf-8", errors="replace") as fh:
+                    lines = fh.read(65536).splitlines()
+            except OSError:
+                continue
+            target = sub[len(folder) + 1:] if folder else sub
+            for line in lines:
+                line = line.rstrip()
+                if not line or line.startswith("#"):
+                    continue
+                negate = line.startswith("!")
+                pattern = line[1:] if negate else line
+                if pattern.endswith("/"):
+                    if not is_dir:
+                        continue
+                    pattern = pattern.rstrip("/")
+                anchored = "/" in pattern
+                pattern = pattern.lstrip("/")
+                name = target if anchored else target.rsplit("/", 1)[-1]
+                if fnmatch.fnmatchcase(name, pattern) or "**" in pattern and fnmatch.fnmatchcase(
+                        name, pattern.replace("**/", "")):
+                    verdict = not negate
+        if verdict:
+            return True
+    return False

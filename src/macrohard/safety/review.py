@@ -81,6 +81,8 @@ def facts_of(action: Any, ctx: GuardContext, policy: Policy) -> Facts:
                     home_is_workspace=kind == "bash")  # a desktop's programs have a home of their own (envs.xsandbox)
         if kind == "bash" and strings != ctx.shell_strings:
             ctx.strings_pending = strings
+        if later_runs.writes_to(action.command):  # rt63: a launcher, an .envrc, a hook or what they run, by the shell
+            _later_by_shell(action.command, ctx, policy, workspaces, a)
         ctx.build_pending = builds.planned(action.command, a.findings, PathJudge(workspaces, policy.allowed_paths),
                                            ctx.cwd, ctx.jobs, set(values.deps) | set(ctx.path_dirs and ["PATH"]),
                                            ctx.builds, set(functions))
@@ -125,16 +127,70 @@ def facts_of(action: Any, ctx: GuardContext, policy: Policy) -> Facts:
                     if _EDITOR_SETTINGS.search(low) and _TERMINAL_RUNS.search(text):  # guard21's open one
                         a.add("dynamic", f"{kind} {value}: an editor setting that runs a shell or sets its environment "
                                          "in the terminal the user opens next; write it yourself if you mean it")
-                    if later_runs.commands(low, "x")[0]:  # rt62: a launcher, .envrc, a pre-commit hook
+                    review, credential = _later_review(ctx, policy, workspaces)
+                    if later_runs.later_file(a.paths[-1]):  # rt62: a launcher, .envrc, a pre-commit hook (rt63: a CI)
                         later_runs.judge(kind, value, a.paths[-1], _after_edit(kind, a.paths[-1], fields, text), a,
-                                         lambda line, cwd: analyze(line, workspaces, policy.allowed_paths, cwd=cwd,
-                                                                   since=ctx.since))
+                                         review, credential)
+                    elif runners := later_runs.runners_of(a.paths[-1], _host(ctx, posixpath.dirname(a.paths[-1])),
+                                                          workspaces):
+                        # rt63: the script a launcher, an .envrc, a hook or a CI step runs, written after it
+                        later_runs.judge_target(kind, value, a.paths[-1], _after_edit(kind, a.paths[-1], fields, text),
+                                                runners, a, review, credential)
     if ctx.injected_addresses:
         _followed_injection(action, ctx, a)
     facts = Facts(kind=kind, categories=a.findings, programs=a.programs, paths=a.paths, hosts=a.hosts,
                   network=ctx.network or "full", runs_unknown=tuple(a.runs_unknown[:1]))
     ctx.last_facts = (action, facts)  # for the flow check of the same review (safety.flow), not across reviews
     return facts
+
+
+def _host(ctx: GuardContext, path: str) -> str:
+    """``path`` as the guard names it (the shell's workspace or the host's) on this machine."""
+    shell = (ctx.shell_workspace or "").rstrip("/")
+    if shell and ctx.workspace and (path + "/").startswith(shell + "/"):
+        return ctx.workspace.rstrip("/") + path[len(shell):]
+    return path
+
+
+def _later_review(ctx: GuardContext, policy: Policy, workspaces: list[str]) -> tuple[Any, Any]:
+    """(a line's review in a folder, the credential file of the folder a line names) for ``safety.later_runs``."""
+    from macrohard.safety.flows import credential_named
+
+    def review(line: str, cwd: str) -> Analysis:
+        return analyze(line, workspaces, policy.allowed_paths, cwd=cwd, since=ctx.since)
+
+    def credential(line: str, cwd: str) -> str:
+        return credential_named(line, _host(ctx, cwd))
+
+    return review, credential
+
+
+def _later_by_shell(command: str, ctx: GuardContext, policy: Policy, workspaces: list[str], a: Analysis) -> None:
+    """rt63: a file a program of the person's runs later (``later_runs.later_file``) or one such a file runs
+    (``later_runs.runners_of``), written by the shell: judged by the text the line writes, as the file tool's write
+    is; where the line does not say the text (built when it runs, code, an edit in place), asked."""
+    from macrohard.safety.flow_paths import shell_base
+
+    base = shell_base(ctx)
+    review, credential = _later_review(ctx, policy, [ctx.workspace, *workspaces] if ctx.workspace else workspaces)
+    root = [ctx.workspace] if ctx.workspace else workspaces
+    for full, text in later_runs.shell_written(command, base)[:8]:
+        name = posixpath.relpath(full, base)
+        if later_runs.later_file(full):
+            who = later_runs.commands(full, "x")[0]
+            if text is None and posixpath.basename(full) == "package.json":
+                continue  # rewritten by npm, jq, editors every day: its install scripts when the text is said (left open)
+            if text is None:
+                a.add("dynamic", f"the line writes {name}, which {who.replace('runs it', 'runs')}, outside the run, "
+                                 "with text it does not say; write it with the file tool")
+            else:
+                later_runs.judge("bash writes", name, full, text, a, review, credential)
+        elif runners := later_runs.runners_of(full, posixpath.dirname(full), root):
+            if text is None:
+                a.add("dynamic", f"the line writes {name}, which {runners[0][1]} runs outside the run, with text it "
+                                 "does not say; write it with the file tool")
+            else:
+                later_runs.judge_target("bash writes", name, full, text, runners, a, review, credential)
 
 
 def _linked_target(kind: str, value: str, path: str, workspaces: list[str], a: Analysis) -> None:

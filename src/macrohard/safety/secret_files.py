@@ -122,8 +122,10 @@ def shown_keys(command: str, output: str, base: str, roots: tuple[str, ...], job
             continue
         text = (native.read(full, 65536) or b"").decode("utf-8", "replace")
         where = os.path.relpath(full, base)[:80]
+        transforms = _transforms(command)
         for value in dict.fromkeys(words):
-            if _token(value) and value in text:
+            if _token(value) and (value in text or transforms):
+                # rt63: what a tool printed of the file re-spelt (`rev k`, `tr a-f A-F < k`, `sed s/…/ k`) is the key
                 found.setdefault(value, where)
         for value in [v for v in dict.fromkeys(_KEY_WORD.findall(text)) if _token(v)][:16]:
             found.setdefault(value, where)
@@ -131,6 +133,20 @@ def shown_keys(command: str, output: str, base: str, roots: tuple[str, ...], job
         # a name the line builds (`cat $(ls | grep ^k$)`, `cat "$F"`, `cat k*`), a descriptor or a pipe, a job
         found = _in_credential_files([w for w in dict.fromkeys(words) if _token(w)], roots, base)
     return found
+
+
+# programs whose output of a file is no spelling of its text (a digest, a size, a type, a listing)
+_NOT_SPELLINGS = frozenset({"sha1sum", "sha224sum", "sha256sum", "sha384sum", "sha512sum", "md5sum", "b2sum", "cksum",
+                            "sum", "wc", "ls", "stat", "file", "du", "test", "[", "git", "diff", "cmp", "shasum",
+                            "openssl", "gpg", "age", "chmod", "chown", "touch", "rm", "cp", "mv", "ln", "mkdir"})
+_FIRST_WORDS = re.compile(r"(?:^|&&|\|\||[;|&(\n])\s*(?:[A-Za-z_]\w*=\S*\s+)*(?:sudo\s+|command\s+|exec\s+)?([^\s;&|()<>]+)")
+
+
+def _transforms(command: str) -> bool:
+    """rt63: whether a program of the line may print a file's text re-spelt (anything but ``_NOT_SPELLINGS``): its
+    token-shaped output is then the key's, whatever spelling it has (``rev``, ``tr``, ``sed``, ``awk``, code)."""
+    programs = {os.path.basename(m.group(1)) for m in _FIRST_WORDS.finditer(command)}
+    return bool(programs - _NOT_SPELLINGS - {"cat", "head", "tail", "grep", "less", "more", "nl", "xxd", "od", "base64"})
 
 
 _UNNAMED = re.compile(r"<&\s*\d|>&\s*\d|/dev/fd/|/dev/stdin|/proc/[\w$]+/fd/|\bmkfifo\b|<\(")
