@@ -79,31 +79,75 @@ _FILES = lazyre.compile(r"\bgit\b.*\s(?:add|commit|stash|hash-object)\b")
 
 
 # -- rt63: `git add -A` (`.`, `--all`, a folder, a glob) of a tree holding a credential file git does not ignore --
-_ADDS_TREE = lazyre.compile(r"(?:^|[\s(`;&|])git(?:\s+(?:-[cC]\s+\S+|--?[\w-]+(?:=\S+)?))*\s+(?:add|stage)\b([^;&|\n]*)")
+_WORD = r"(?:[^\s'\"]|'[^']*'|\"[^\"]*\")+"  # a shell word, quotes and all
+_GIT_RUN = lazyre.compile(r"(?:^|[\s(`;&|])git(?:\s+(?:-[cC]\s+" + _WORD + r"|--?[\w-]+(?:=" + _WORD
+                          + r")?))*\s+([A-Za-z][\w.-]*)([^;&|\n]*)")
+_LINE_ALIAS = lazyre.compile(r"\balias\.([\w-]+)(?:=|\s+)['\"]?\s*([^\s'\"]*)")
 _SKIP = frozenset({".git", "node_modules", ".venv", "venv", "__pycache__", ".mypy_cache", ".pytest_cache", ".tox"})
+# git's own commands that never add a file the index does not already hold (an alias, an external ``git-NAME`` or
+# anything else may: the lead's second read, `git config alias.s 'add -A'` then `git s`)
+_NEVER_ADDS = frozenset({
+    "status", "log", "diff", "show", "commit", "push", "pull", "fetch", "branch", "checkout", "switch", "merge",
+    "rebase", "tag", "init", "clone", "remote", "config", "rev-parse", "rev-list", "ls-files", "ls-tree", "ls-remote",
+    "blame", "reset", "restore", "mv", "rm", "clean", "grep", "describe", "cherry-pick", "revert", "bisect", "worktree",
+    "submodule", "archive", "gc", "fsck", "reflog", "am", "apply", "format-patch", "shortlog", "help", "version",
+    "cat-file", "check-ignore", "count-objects", "for-each-ref", "name-rev", "show-ref", "symbolic-ref", "var",
+    "whatchanged", "diff-tree", "diff-index", "diff-files", "merge-base", "range-diff", "request-pull", "maintenance",
+    "sparse-checkout", "lfs", "annex", "stash"})
+_LITERAL_SPEC = lazyre.compile(r"[\w./+-]+")
+# an alias defined on the line whose expansion may add files: a shell alias (``!``), ``add``/``stage``, or ``-A``
+_ALIAS = lazyre.compile(r"\balias\.[\w.-]+(?:=|\s+)['\"]?\s*(?:!|(?:add|stage)\b|[^'\"\s]*\s+-\w*A)")
 
 
 def added_credential(command: str, base: str) -> str:
     """A credential file (``flows.credential_file``) under a folder a ``git add`` of ``command`` takes in whole
     (``-A``, ``--all``, ``.``, ``:/``, a folder, a glob) that the repository's ignore files do not ignore: the
     person's next push publishes it, whatever network the run had; its name from ``base``, or "". The folder and
-    two levels below it, 400 entries."""
+    two levels below it, 400 entries. A path git is given that the line does not spell (``"$(pwd)"``, ``~+``, a
+    pathspec's magic ``:(top)``, a glob, ``--pathspec-from-file``) and a command that is not git's own (an alias,
+    ``-c alias.…``) count as the whole tree (the lead's second read)."""
     import os
 
-    if "git" not in command or ("add" not in command and "stage" not in command):
+    if "git" not in command:
         return ""
-    for m in _ADDS_TREE.finditer(command):
-        words = m.group(1).split()
+    if _ALIAS.search(command):  # `git -c alias.s='add -A' s`, `git config alias.s …`
+        return _unignored_credential(os.path.normpath(base), base)
+    for m in _GIT_RUN.finditer(command):
+        sub, words = m.group(1), m.group(2).split()
+        if sub not in ("add", "stage"):
+            line = {m.group(1): m.group(2) for m in _LINE_ALIAS.finditer(command)}  # `-c alias.l='log …'`
+            if sub not in _NEVER_ADDS and line.get(sub, _alias_of(sub, base)) not in _NEVER_ADDS and (
+                    found := _unignored_credential(os.path.normpath(base), base)):
+                return found
+            continue
         specs = [w.strip("'\"") for w in words if not w.startswith("-")]
         whole = any(w in ("-A", "--all", "--no-ignore-removal") or w.startswith("-") and not w.startswith("--")
                     and "A" in w for w in words)
         roots = ["."] if whole and not specs else [s for s in specs if s in (".", ":/", "*", "./") or
                                                   os.path.isdir(os.path.join(base, s)) or "*" in s]
+        if any(w.startswith("--pathspec-from-file") for w in words) or any(
+                not _LITERAL_SPEC.fullmatch(s) for s in specs):
+            roots = ["."]  # what git is given is read only when it runs: the whole tree may be in it
         for spec in roots:
             top = base if spec in (":/", "*", ".", "./") or "*" in spec else os.path.join(base, spec)
             if found := _unignored_credential(os.path.normpath(top), base):
                 return found
     return ""
+
+
+def _alias_of(name: str, base: str) -> str:
+    """The first word of git alias ``name`` as the repository's ``.git/config`` defines it ("!" for a shell alias,
+    "" where it is not defined there: an alias of the person's own configuration, or an external ``git-NAME``)."""
+    import configparser
+    import os
+
+    parser = configparser.RawConfigParser(strict=False)
+    try:
+        parser.read(os.path.join(_repository(base), ".git", "config"), encoding="utf-8")
+        value = parser.get("alias", name, fallback="").strip().strip("'\"")
+    except (configparser.Error, OSError, UnicodeDecodeError):
+        return ""
+    return "!" if value.startswith("!") else (value.split() or [""])[0]
 
 
 def _unignored_credential(top: str, base: str) -> str:
