@@ -234,7 +234,8 @@ _EXPANDS = lazyre.compile(r"[$`]")
 def writes_to(command: str) -> bool:
     """Whether a shell line may write a file at all (a redirection, ``tee``, a copy, an editor in place, code)."""
     return ">" in command or any(w in command for w in ("tee", "cp ", "mv ", "install ", "ln ", "rsync", "dd ", "sed ",
-                                                        "perl", "python", "node", "ruby", "curl", "wget"))
+                                                        "perl", "python", "node", "ruby", "curl", "wget", "pkg",
+                                                        "set-script"))
 
 
 def shell_written(command: str, base: str, depth: int = 0) -> list[tuple[str, str | None]]:
@@ -299,9 +300,57 @@ def shell_written(command: str, base: str, depth: int = 0) -> list[tuple[str, st
                 if any(w in name.lower() for w in _LATER_WORDS) and name.rstrip("/").rsplit("/", 1)[-1] not in (
                         "workflows", ".husky", ".circleci"):
                     add(name, None)
+    for m in _PKG_SET.finditer(command):
+        if (written := _package_set(m.group(1), m.group(2), base)) is not None:
+            add("package.json", written or None)
     inner = {full: text for m in _SH_C.finditer(command) if depth < 2
              for full, text in shell_written(m.group(1), base, depth + 1) if text is not None}
     return [(full, inner.get(full, text) if text is None else text) for full, text in out]
+
+
+# the lead's second read: `npm pkg set scripts.postinstall='curl …'` writes the install script a later `npm install` runs
+_PKG_SET = lazyre.compile(r"\b(?:npm|pnpm|yarn)\s+(pkg\s+set|set-script)\s+([^;&|\n]+)")
+_SCRIPT_KEY = lazyre.compile(r"scripts(?:\.([\w:-]+)|\[['\"]?([\w:-]+)['\"]?\])")
+
+
+def sets_unsaid_install_script(command: str, base: str) -> bool:
+    """Whether ``command`` sets an install script of ``package.json`` by ``npm pkg set`` to a value built when it
+    runs (the file's other rewrites without a text said, by npm, jq or an editor, are not asked)."""
+    return any(_package_set(m.group(1), m.group(2), base) == "" for m in _PKG_SET.finditer(command))
+
+
+def _package_set(how: str, args: str, base: str) -> str | None:
+    """The text ``package.json`` holds after ``npm pkg set scripts.NAME=VALUE …`` (or ``npm set-script NAME VALUE``),
+    None where the line sets no script, "" where it sets an install script to a value built only when it runs."""
+    import json
+    import os
+    import shlex
+
+    from macrohard.safety import native
+
+    try:
+        words = [w for w in shlex.split(args) if not w.startswith("-")]
+    except ValueError:
+        words = [w for w in args.split() if not w.startswith("-")]
+    sets: dict[str, str] = {}
+    if how == "set-script" and len(words) >= 2:
+        sets[words[0]] = words[1]
+    for word in words if how != "set-script" else ():
+        key, eq, value = word.partition("=")
+        if eq and (m := _SCRIPT_KEY.fullmatch(key)):
+            sets[m.group(1) or m.group(2)] = value
+    if not sets:
+        return None
+    if any(_EXPANDS.search(v) for k, v in sets.items() if k in _INSTALL_SCRIPTS):
+        return ""  # an install script built when the line runs (`scripts.postinstall="$U"`): asked
+    try:
+        data = json.loads((native.read(os.path.join(base, "package.json"), _MAX_TEXT) or b"{}").decode("utf-8", "replace"))
+    except ValueError:
+        data = {}
+    data = data if isinstance(data, dict) else {}
+    scripts = data.get("scripts") if isinstance(data.get("scripts"), dict) else {}
+    data["scripts"] = {**scripts, **sets}
+    return json.dumps(data)
 
 
 _SH_C = lazyre.compile(r"\b(?:ba|da|z)?sh\s+-c\s+'([^']*)'")  # a shell's line in single quotes, read as its own

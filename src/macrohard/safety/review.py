@@ -178,7 +178,8 @@ def _later_by_shell(command: str, ctx: GuardContext, policy: Policy, workspaces:
         name = posixpath.relpath(full, base)
         if later_runs.later_file(full):
             who = later_runs.commands(full, "x")[0]
-            if text is None and posixpath.basename(full) == "package.json":
+            if text is None and posixpath.basename(full) == "package.json" and not \
+                    later_runs.sets_unsaid_install_script(command, base):
                 continue  # rewritten by npm, jq, editors every day: its install scripts when the text is said (left open)
             if text is None:
                 a.add("dynamic", f"the line writes {name}, which {who.replace('runs it', 'runs')}, outside the run, "
