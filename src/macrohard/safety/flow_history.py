@@ -83,7 +83,6 @@ _WORD = r"(?:[^\s'\"]|'[^']*'|\"[^\"]*\")+"  # a shell word, quotes and all
 _GIT_RUN = lazyre.compile(r"(?:^|[\s(`;&|])git(?:\s+(?:-[cC]\s+" + _WORD + r"|--?[\w-]+(?:=" + _WORD
                           + r")?))*\s+([A-Za-z][\w.-]*)([^;&|\n]*)")
 _LINE_ALIAS = lazyre.compile(r"\balias\.([\w-]+)(?:=|\s+)['\"]?\s*([^\s'\"]*)")
-_SKIP = frozenset({".git", "node_modules", ".venv", "venv", "__pycache__", ".mypy_cache", ".pytest_cache", ".tox"})
 # git's own commands that never add a file the index does not already hold (an alias, an external ``git-NAME`` or
 # anything else may: the lead's second read, `git config alias.s 'add -A'` then `git s`)
 _NEVER_ADDS = frozenset({
@@ -154,29 +153,16 @@ def _unignored_credential(top: str, base: str) -> str:
     import os
 
     from macrohard.safety.flows import credential_file
+    from macrohard.safety.secret_files import walk
 
     repo = _repository(base)
-    seen, folders = 0, [(top, 0)]
-    while folders and seen < 400:
-        folder, depth = folders.pop(0)
-        try:
-            entries = sorted(os.scandir(folder), key=lambda e: e.name)
-        except OSError:
-            continue
-        for entry in entries:
-            seen += 1
-            if seen > 400:
-                break
-            if entry.is_symlink():
-                if _credential_link(entry.path) and not ignored(entry.path, repo):
-                    return os.path.relpath(entry.path, base)
-                continue
-            if entry.is_dir():
-                if depth < 2 and entry.name not in _SKIP and not ignored(entry.path + "/", repo):
-                    folders.append((entry.path, depth + 1))
-            elif entry.is_file() and entry.stat().st_size <= 65536 and credential_file(entry.path) \
-                    and not _rows(entry.path) and not ignored(entry.path, repo):
+    for entry in walk(top, 2, lambda folder: not ignored(folder.path + "/", repo)):
+        if entry.is_symlink():
+            if _credential_link(entry.path) and not ignored(entry.path, repo):
                 return os.path.relpath(entry.path, base)
+        elif entry.is_file() and entry.stat().st_size <= 65536 and credential_file(entry.path) \
+                and not _rows(entry.path) and not ignored(entry.path, repo):
+            return os.path.relpath(entry.path, base)
     return ""
 
 

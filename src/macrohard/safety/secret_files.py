@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 # a file's name (less a leading dot and a `.txt`/`.secret`/`.key` ending) that says its one line is a secret; the
 # policy's private_paths already name `*password*`, `*secret*`, `*credential*` (safety.carried follows those)
@@ -154,6 +154,27 @@ _BUILT = re.compile(r"[$`*?\[]")
 _SKIP = frozenset({".git", "node_modules", ".venv", "venv", "__pycache__", ".mypy_cache", ".pytest_cache", ".tox"})
 
 
+def walk(top: str, depth: int, descend: Callable[[os.DirEntry[str]], bool] = lambda entry: True,
+         most: int = 400) -> Iterator[os.DirEntry[str]]:
+    """The entries under ``top``, breadth first in name order, folders and all: ``depth`` levels of folders below it
+    at most (never ``_SKIP``'s, nor one ``descend`` refuses), ``most`` entries in all — the bounded look the
+    workspace's credential walks take (rt61's values in credential files, rt63's ``git add -A`` of a tree)."""
+    seen, folders = 0, [(top, 0)]
+    while folders:
+        folder, level = folders.pop(0)
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError:
+            continue
+        for entry in entries:
+            seen += 1
+            if seen > most:
+                return
+            if entry.is_dir(follow_symlinks=False) and level < depth and entry.name not in _SKIP and descend(entry):
+                folders.append((entry.path, level + 1))
+            yield entry
+
+
 def _in_credential_files(values: list[str], roots: tuple[str, ...], base: str) -> dict[str, str]:
     """rt61: the values of ``values`` that a credential file in the workspace holds (its folder and the ones below
     it, two levels, 400 entries, files of 16 kB at most: what a credential file is), for a line whose file names
@@ -162,8 +183,21 @@ def _in_credential_files(values: list[str], roots: tuple[str, ...], base: str) -
     from macrohard.safety.flows import credential_file
 
     found: dict[str, str] = {}
-    if not values:
+    tops = [r for r in dict.fromkeys(r for r in roots if r and os.path.isdir(r))][:1]
+    if not values or not tops:
         return found
+    for entry in walk(tops[0], 1):
+        try:
+            if not entry.is_file() or entry.stat().st_size > 16384:
+                continue
+        except OSError:
+            continue
+        text = (native.read(entry.path, 16384) or b"").decode("utf-8", "replace")
+        hits = [v for v in values if v in text]
+        if hits and credential_file(entry.path):
+            for value in hits:
+                found.setdefault(value, os.path.relpath(entry.path, base)[:80])
+    return found
     seen = 0
     folders = [(r, 0) for r in dict.fromkeys(r for r in roots if r and os.path.isdir(r))][:1]
     while folders and seen < 400:
