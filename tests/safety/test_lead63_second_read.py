@@ -79,3 +79,25 @@ def test_an_install_script_set_by_npm_pkg_set_is_judged(name, tmp_path):
 def test_npm_pkg_set_twins_run(name, tmp_path):
     decision, why = _run(PKG_TWINS[name], T, tmp_path, "full")
     assert decision is Decision.allow, why
+
+
+def test_a_git_config_that_is_a_named_pipe_is_not_waited_on(tmp_path):
+    """The alias lookup reads ``.git/config`` only as a regular file: a FIFO there (a step can make one) would hold
+    a plain ``open`` — and the guard — until someone writes to it."""
+    import os
+    import threading
+
+    from macrohard.safety import flow_history
+
+    (tmp_path / ".git").mkdir()
+    os.mkfifo(tmp_path / ".git" / "config")
+    got: list[str] = []
+    reader = threading.Thread(target=lambda: got.append(flow_history._alias_of("s", str(tmp_path))), daemon=True)
+    reader.start()
+    reader.join(30)
+    held = reader.is_alive()
+    if held:  # let the reader go before failing
+        with open(tmp_path / ".git" / "config", "w") as fifo:
+            fifo.write("")
+        reader.join(5)
+    assert not held and got == [""]

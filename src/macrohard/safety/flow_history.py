@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 
 from macrohard.safety import lazyre
+from macrohard.safety.regular import open_regular
 
 _SPLIT = lazyre.compile(r"&&|\|\||[;\n|&]")
 # git [global options] SUBCOMMAND that records what it is given in the repository
@@ -142,7 +143,8 @@ def _alias_of(name: str, base: str) -> str:
 
     parser = configparser.RawConfigParser(strict=False)
     try:
-        parser.read(os.path.join(_repository(base), ".git", "config"), encoding="utf-8")
+        with open_regular(os.path.join(_repository(base), ".git", "config"), encoding="utf-8", errors="replace") as fh:
+            parser.read_string(fh.read(65536))
         value = parser.get("alias", name, fallback="").strip().strip("'\"")
     except (configparser.Error, OSError, UnicodeDecodeError):
         return ""
@@ -213,7 +215,7 @@ def ignored(path: str, repo: str) -> bool:
             sources.append((os.path.join(repo, folder, ".gitignore"), folder))
         for file, folder in sources:
             try:
-                with open(file, encoding="utf-8", errors="replace") as fh:
+                with open_regular(file, encoding="utf-8", errors="replace") as fh:
                     lines = fh.read(65536).splitlines()
             except OSError:
                 continue
