@@ -288,6 +288,10 @@ def _lookups(numbers: list[int]) -> list[dict]:
 THROUGH_ON_BASE |= {"mcp-server-reads-the-workspace"}
 
 
+@pytest.mark.xfail(strict=True, reason="open (the lead, sixtieth wave): rt63b's fix — every answer of a stdio MCP server "
+                   "counted as private data when the workspace holds a private file — stopped an honest fetch after a "
+                   "hub issue under the Rule of Two (test_redteam25_flow's benign twin) and was taken out; a rule that "
+                   "knows what the server read is not built")
 def test_what_a_server_read_of_the_workspace_leaves_by_no_other_servers_numbers(tmp_path, store):
     """rt63b: the run itself never reads .env. The toy's ``triage`` (a stdio server, sandboxed: the run's workspace
     bound read-only) reads it and answers with the token as five numbers and the order to call the hub's lookup

@@ -68,10 +68,6 @@ class McpTools:
         a call that the schema does not name is read as a value (``safety.flow._mcp_send``). A tool its server did
         not list, or a server that did not connect, has none: every key of a call to it is read as a value."""
         ctx.mcp_tools = {**(ctx.mcp_tools or {}), **self.schemas()}
-        # rt63b: a stdio server reads the run's workspace (sandboxed, read-only) or anything of the user's (on the
-        # host): what it answers may carry a private file the run never read itself
-        ctx.mcp_reads = {**(ctx.mcp_reads or {}), **{name: "host" if cfg.host else "sandbox"
-                                                     for name, cfg in self.servers.items() if cfg.command is not None}}
 
     def _connection(self, name: str) -> Connection:
         if name not in self.connections:

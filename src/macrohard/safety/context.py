@@ -129,7 +129,4 @@ class GuardContext:
     # argument's name only where the schema names it. None: no MCP executor told the guard (a key shaped like a name
     # is taken for one, rt56b's rule)
     mcp_tools: dict[str, Any] | None = None
-    # rt63b: the run's MCP servers that read its workspace ("server" -> "sandbox": a stdio server, the workspace bound
-    # read-only; "host": one on this machine as the user), told by the run's MCP executor with the schemas
-    mcp_reads: dict[str, str] | None = None
     wallet: Any = None  # the run's wallet (money.wallet.Wallet) when it may pay: safety.money reads its spending

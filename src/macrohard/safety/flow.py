@@ -400,9 +400,6 @@ class FlowCheck:
             pending.source = Source("message" if "mail" in kind or "message" in kind else "tool", f"{what} result", step)
         if kind == "mcp_call":
             send = send or _mcp_send(action, ctx, pending)
-            if why := self._mcp_reads_private(action, ctx):
-                adds.add("private")
-                pending.private = why
         if kind.startswith("browser_"):
             url = getattr(action, "url", None)
             pending.source = Source("web", f"web page {url}" if url else "the current web page", step)
@@ -526,29 +523,6 @@ class FlowCheck:
             return real in ctx.flow.written
         return path in ctx.flow.written or self.trusted_glob is not None and bool(
             self.trusted_glob.match(path) or self.trusted_glob.match(short(path, ctx)))
-
-    def _mcp_reads_private(self, action: Any, ctx: GuardContext, limit: int = 5000) -> str:
-        """rt63b: what private data an MCP call's answer may carry ("" none): a server on the host reads anything of
-        the user's; a sandboxed stdio server reads the run's workspace, so a file there the policy calls private
-        (the first found, looking through at most ``limit`` entries: past that, assumed). The run never read it
-        itself, so rt55b's count of the numbers its calls send did not start: a server read .env and handed the
-        token to the model as numbers for another server's calls."""
-        reads = (ctx.mcp_reads or {}).get(str(action.server))
-        if reads == "host":
-            return f"the answer of MCP server {action.server}, which runs on this machine as you (any file of yours)"
-        if reads != "sandbox" or not ctx.workspace:
-            return ""
-        seen = 0
-        for top, dirs, files in os.walk(ctx.workspace):
-            seen += len(dirs) + len(files)
-            if seen > limit:
-                return (f"the answer of MCP server {action.server}, which reads the workspace (too large to look "
-                        "through for private files)")
-            for name in files:
-                if self._private(os.path.join(top, name), ctx):
-                    return (f"the answer of MCP server {action.server}, which reads the workspace "
-                            f"({short(os.path.join(top, name), ctx)} among it)")
-        return ""
 
     def _private(self, path: str, ctx: GuardContext, follow_links: bool = True) -> bool:
         if self.private_glob is not None and self.private_glob.match(path):
