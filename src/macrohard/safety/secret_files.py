@@ -198,33 +198,6 @@ def _in_credential_files(values: list[str], roots: tuple[str, ...], base: str) -
             for value in hits:
                 found.setdefault(value, os.path.relpath(entry.path, base)[:80])
     return found
-    seen = 0
-    folders = [(r, 0) for r in dict.fromkeys(r for r in roots if r and os.path.isdir(r))][:1]
-    while folders and seen < 400:
-        folder, depth = folders.pop(0)
-        try:
-            entries = sorted(os.scandir(folder), key=lambda e: e.name)
-        except OSError:
-            continue
-        for entry in entries:
-            seen += 1
-            if seen > 400:
-                break
-            if entry.is_dir(follow_symlinks=False):
-                if depth < 1 and entry.name not in _SKIP:
-                    folders.append((entry.path, depth + 1))
-                continue
-            try:
-                if not entry.is_file() or entry.stat().st_size > 16384:
-                    continue
-            except OSError:
-                continue
-            text = (native.read(entry.path, 16384) or b"").decode("utf-8", "replace")
-            hits = [v for v in values if v in text]
-            if hits and credential_file(entry.path):
-                for value in hits:
-                    found.setdefault(value, os.path.relpath(entry.path, base)[:80])
-    return found
 
 
 # -- a file server a step left running, then data put where it serves (rt61) ---------------------------------------
