@@ -5,6 +5,7 @@ read as they did."""
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import subprocess
@@ -14,6 +15,21 @@ import time
 from pathlib import Path
 
 SRC = Path(__file__).resolve().parents[2] / "src"
+
+
+def frame_of(thread_id: int | None):  # noqa: ANN201  (a frame object)
+    """The innermost frame thread ``thread_id`` runs now (None when it has none). CPython 3.11's
+    ``sys._current_frames`` holds the runtime's lock on the thread list while it makes frame objects; a garbage
+    collection one of them starts can free a thread-local, which takes that lock again, and the process deadlocks
+    with the GIL held: no test timeout can fire (gh-106883, not fixed in 3.11; test_outsider56b hung the sixtieth
+    wave's whole suite so). The collector is off for the call."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return sys._current_frames().get(thread_id) if thread_id is not None else None
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def flat(text: str) -> str:

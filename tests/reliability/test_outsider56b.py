@@ -23,12 +23,14 @@ from typing import Any
 
 import pytest
 
+from .outsider import frame_of
+
 MESSAGE = "Summarise this. " + "The quick brown fox jumps over the lazy dog. " * 40
 
 
 def _decoding(thread_id: int | None) -> bool:
     """Whether the thread is inside llama.cpp's decode now (its innermost Python frame is the ctypes call's)."""
-    frame = sys._current_frames().get(thread_id) if thread_id is not None else None
+    frame = frame_of(thread_id)
     return frame is not None and frame.f_code.co_name == "decode" and "llama_cpp" in frame.f_code.co_filename
 
 

@@ -212,7 +212,7 @@ def test_a_chat_turns_stop_ends_a_stream_stalled_before_its_headers_on_a_pooled_
 
 
 _LOAD_SIGINT = r"""
-import os, signal, sys, threading, time
+import gc, os, signal, sys, threading, time
 from macrohard.models import get_model
 
 signal.signal(signal.SIGINT, signal.default_int_handler)  # as in a terminal (a background job starts with it ignored)
@@ -221,7 +221,11 @@ sent = []
 
 def ctrl_c():
     for _ in range(400_000):  # until the main thread is inside llama.cpp's load (llama-cpp-python's _internals)
-        frame = sys._current_frames().get(main)
+        gc.disable()  # CPython 3.11: a collection inside sys._current_frames deadlocks it (gh-106883; outsider.frame_of)
+        try:
+            frame = sys._current_frames().get(main)
+        finally:
+            gc.enable()
         if frame is not None and frame.f_code.co_name == "__init__" and frame.f_code.co_filename.endswith("_internals.py"):
             sent.append(frame.f_code.co_filename)
             os.kill(os.getpid(), signal.SIGINT)
