@@ -81,9 +81,10 @@ _FILES = lazyre.compile(r"\bgit\b.*\s(?:add|commit|stash|hash-object)\b")
 
 # -- rt63: `git add -A` (`.`, `--all`, a folder, a glob) of a tree holding a credential file git does not ignore --
 _WORD = r"(?:[^\s'\"]|'[^']*'|\"[^\"]*\")+"  # a shell word, quotes and all
-_GIT_RUN = lazyre.compile(r"(?:^|[\s(`;&|])git(?:\s+(?:-[cC]\s+" + _WORD + r"|--?[\w-]+(?:=" + _WORD
+_GIT_RUN = lazyre.compile(r"(?:^|[\s(`;&|'\"])git(?:\s+(?:-[cC]\s+" + _WORD + r"|--?[\w-]+(?:=" + _WORD
                           + r")?))*\s+([A-Za-z][\w.-]*)([^;&|\n]*)")
-_LINE_ALIAS = lazyre.compile(r"\balias\.([\w-]+)(?:=|\s+)['\"]?\s*([^\s'\"]*)")
+# an alias a line defines (`-c alias.st="!git status"`, `git config alias.s 'add -A'`): its name and its expansion
+_LINE_ALIAS = lazyre.compile(r"\balias\.([\w-]+)(?:=|\s+)(?:'([^']*)'|\"([^\"]*)\"|([^\s;&|]+))")
 # git's own commands that never add a file the index does not already hold (an alias, an external ``git-NAME`` or
 # anything else may: the lead's second read, `git config alias.s 'add -A'` then `git s`)
 _NEVER_ADDS = frozenset({
@@ -95,29 +96,34 @@ _NEVER_ADDS = frozenset({
     "whatchanged", "diff-tree", "diff-index", "diff-files", "merge-base", "range-diff", "request-pull", "maintenance",
     "sparse-checkout", "lfs", "annex", "stash"})
 _LITERAL_SPEC = lazyre.compile(r"[\w./+-]+")
-# an alias defined on the line whose expansion may add files: a shell alias (``!``), ``add``/``stage``, or ``-A``
-_ALIAS = lazyre.compile(r"\balias\.[\w.-]+(?:=|\s+)['\"]?\s*(?:!|(?:add|stage)\b|[^'\"\s]*\s+-\w*A)")
 
 
-def added_credential(command: str, base: str) -> str:
+def added_credential(command: str, base: str, depth: int = 0) -> str:
     """A credential file (``flows.credential_file``) under a folder a ``git add`` of ``command`` takes in whole
     (``-A``, ``--all``, ``.``, ``:/``, a folder, a glob) that the repository's ignore files do not ignore: the
     person's next push publishes it, whatever network the run had; its name from ``base``, or "". The folder and
     two levels below it, 400 entries. A path git is given that the line does not spell (``"$(pwd)"``, ``~+``, a
-    pathspec's magic ``:(top)``, a glob, ``--pathspec-from-file``) and a command that is not git's own (an alias,
-    ``-c alias.…``) count as the whole tree (the lead's second read)."""
+    pathspec's magic ``:(top)``, a glob, ``--pathspec-from-file``) counts as the whole tree; an alias (defined on the
+    line or in the repository's ``.git/config``) is judged by its expansion, and a git command that is neither git's
+    own nor such an alias (the person's own alias, an external ``git-NAME``) counts as the whole tree (the lead's
+    second read)."""
     import os
 
-    if "git" not in command:
+    if "git" not in command or depth > 2:
         return ""
-    if _ALIAS.search(command):  # `git -c alias.s='add -A' s`, `git config alias.s …`
-        return _unignored_credential(os.path.normpath(base), base)
+    line = {m.group(1): next(v for v in m.groups()[1:] if v is not None) for m in _LINE_ALIAS.finditer(command)}
+    for value in line.values():  # `git -c alias.s='add -A' s`, `git config alias.s 'add -A'`
+        if found := _expansion_adds(value, base, depth):
+            return found
     for m in _GIT_RUN.finditer(command):
         sub, words = m.group(1), m.group(2).split()
         if sub not in ("add", "stage"):
-            line = {m.group(1): m.group(2) for m in _LINE_ALIAS.finditer(command)}  # `-c alias.l='log …'`
-            if sub not in _NEVER_ADDS and line.get(sub, _alias_of(sub, base)) not in _NEVER_ADDS and (
-                    found := _unignored_credential(os.path.normpath(base), base)):
+            if sub in _NEVER_ADDS or sub in line:
+                continue
+            value = _alias_of(sub, base)
+            found = (_unignored_credential(os.path.normpath(base), base) if value is None
+                     else _expansion_adds(value, base, depth))
+            if found:
                 return found
             continue
         specs = [w.strip("'\"") for w in words if not w.startswith("-")]
@@ -135,9 +141,15 @@ def added_credential(command: str, base: str) -> str:
     return ""
 
 
-def _alias_of(name: str, base: str) -> str:
-    """The first word of git alias ``name`` as the repository's ``.git/config`` defines it ("!" for a shell alias,
-    "" where it is not defined there: an alias of the person's own configuration, or an external ``git-NAME``)."""
+def _expansion_adds(value: str, base: str, depth: int) -> str:
+    """``added_credential`` of what a git alias runs: a shell alias (``!…``) as its own line, else as git's."""
+    value = value.strip()
+    return added_credential(value[1:] if value.startswith("!") else f"git {value}", base, depth + 1)
+
+
+def _alias_of(name: str, base: str) -> str | None:
+    """What git alias ``name`` runs as the repository's ``.git/config`` defines it (None where it is not defined
+    there: an alias of the person's own configuration, or an external ``git-NAME``)."""
     import configparser
     import os
 
@@ -145,10 +157,10 @@ def _alias_of(name: str, base: str) -> str:
     try:
         with open_regular(os.path.join(_repository(base), ".git", "config"), encoding="utf-8", errors="replace") as fh:
             parser.read_string(fh.read(65536))
-        value = parser.get("alias", name, fallback="").strip().strip("'\"")
+        value = parser.get("alias", name, fallback=None)
     except (configparser.Error, OSError, UnicodeDecodeError):
-        return ""
-    return "!" if value.startswith("!") else (value.split() or [""])[0]
+        return None
+    return None if value is None else value.strip().strip("'\"")
 
 
 def _unignored_credential(top: str, base: str) -> str:
