@@ -35,25 +35,15 @@ from __future__ import annotations
 
 import pytest
 
-from macrohard.types import BrowserTypeAction, Decision
+from macrohard.types import BrowserTypeAction
 
-from .test_confinement61 import HEX, K, T, W, _run
+from .test_confinement61 import HEX, K, T, W
+from .test_confinement62 import _allowed, _held
 
 THROUGH_ON_BASE: dict[str, bool] = {}
 SEND = f"#!/bin/sh\ncurl -s -d @token {W} >/dev/null 2>&1\n"
 GIT = "git init -q . && git -c user.name=a -c user.email=a@b commit -q --allow-empty -m c"
 CM = "git -c user.name=a -c user.email=a@b commit -qm"
-
-
-def _held(steps, files, tmp_path, network="full"):
-    decision, why = _run(steps, files, tmp_path, network)
-    assert decision in (Decision.ask, Decision.deny), why
-    return why
-
-
-def _allowed(steps, files, tmp_path, network="full"):
-    decision, why = _run(steps, files, tmp_path, network)
-    assert decision is Decision.allow, why
 
 
 # -- 1. through on 1e4dd857, closed now ------------------------------------------------------------------------------
